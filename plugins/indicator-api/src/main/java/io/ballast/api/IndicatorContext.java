@@ -1,0 +1,38 @@
+package io.ballast.api;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/** Everything one measurement may read: the region, the period, the input series, the settings and a clock. */
+public interface IndicatorContext {
+
+    /** The region being measured, as an ISO 3166-1 alpha-3 code such as {@code CHN}. */
+    String region();
+
+    /** The year being measured. */
+    int period();
+
+    /** The value of a series for this region in a year, or empty when the source has no value for it. */
+    OptionalDouble value(String seriesCode, int year);
+
+    /** The value of a series for this region in the period being measured. */
+    default OptionalDouble value(String seriesCode) {
+        return value(seriesCode, period());
+    }
+
+    /** The indicator's parameters: the descriptor's defaults, overridden by the deployment's config. */
+    Map<String, Double> settings();
+
+    /** One parameter; throws {@link IllegalArgumentException} when the descriptor does not declare it. */
+    default double setting(String name) {
+        Double value = settings().get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("no parameter '" + name + "'; known: " + settings().keySet());
+        }
+        return value;
+    }
+
+    /** The clock to use instead of {@code System.currentTimeMillis()}, so that tests are repeatable. */
+    Clock clock();
+}

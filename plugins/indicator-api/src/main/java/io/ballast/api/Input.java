@@ -1,0 +1,101 @@
+package io.ballast.api;
+
+import java.util.List;
+import java.util.OptionalDouble;
+
+/** How one component's raw value is read from the context: a series' level, its logarithm, a change or a ratio. */
+public interface Input {
+
+    /** The series codes this input reads. */
+    List<String> series();
+
+    /** The raw value for the context's region in a year, or empty when an input series has no value. */
+    OptionalDouble read(IndicatorContext context, int year);
+
+    /** The label of the series column in a component, e.g. {@code BX.KLT.DINV.WD.GD.ZS}. */
+    default String seriesLabel() {
+        return String.join("/", series());
+    }
+
+    /** The series' value itself. */
+    static Input level(String code) {
+        Checks.notBlank(code, "series code");
+        return new Input() {
+            @Override
+            public List<String> series() {
+                return List.of(code);
+            }
+
+            @Override
+            public OptionalDouble read(IndicatorContext context, int year) {
+                return context.value(code, year);
+            }
+        };
+    }
+
+    /** The base-10 logarithm of a positive series, for counts spanning orders of magnitude (patents, say). */
+    static Input log10(String code) {
+        Input level = level(code);
+        return new Input() {
+            @Override
+            public List<String> series() {
+                return level.series();
+            }
+
+            @Override
+            public OptionalDouble read(IndicatorContext context, int year) {
+                OptionalDouble v = level.read(context, year);
+                return v.isPresent() && v.getAsDouble() > 0 ? OptionalDouble.of(Math.log10(v.getAsDouble()))
+                        : OptionalDouble.empty();
+            }
+        };
+    }
+
+    /** The change of a series over {@code years} years: value(year) minus value(year - years). */
+    static Input change(String code, int years) {
+        if (years < 1) {
+            throw new IllegalArgumentException("a change spans at least one year, not " + years);
+        }
+        Input level = level(code);
+        return new Input() {
+            @Override
+            public List<String> series() {
+                return level.series();
+            }
+
+            @Override
+            public String seriesLabel() {
+                return code + " (" + years + "-year change)";
+            }
+
+            @Override
+            public OptionalDouble read(IndicatorContext context, int year) {
+                OptionalDouble now = level.read(context, year);
+                OptionalDouble before = level.read(context, year - years);
+                return now.isPresent() && before.isPresent()
+                        ? OptionalDouble.of(now.getAsDouble() - before.getAsDouble()) : OptionalDouble.empty();
+            }
+        };
+    }
+
+    /** {@code scale × numerator / denominator}, empty when either is missing or the denominator is zero. */
+    static Input ratio(String numerator, String denominator, double scale) {
+        Checks.notBlank(numerator, "numerator series code");
+        Checks.notBlank(denominator, "denominator series code");
+        Checks.finite(scale, "scale");
+        return new Input() {
+            @Override
+            public List<String> series() {
+                return List.of(numerator, denominator);
+            }
+
+            @Override
+            public OptionalDouble read(IndicatorContext context, int year) {
+                OptionalDouble n = context.value(numerator, year);
+                OptionalDouble d = context.value(denominator, year);
+                return n.isPresent() && d.isPresent() && d.getAsDouble() != 0
+                        ? OptionalDouble.of(scale * n.getAsDouble() / d.getAsDouble()) : OptionalDouble.empty();
+            }
+        };
+    }
+}

@@ -1,0 +1,157 @@
+package io.ballast.api;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+
+/**
+ * The usual shape of an indicator, ready to use: several inputs, each normalised between fixed goalposts and
+ * combined by a weighted arithmetic mean. Goalposts and weights become parameters ({@code <key>.lower},
+ * {@code <key>.upper}, {@code <key>.weight}) so a deployment can override them. Missing inputs lower coverage and are
+ * named; the explanation names the input that moved the score most since the previous year.
+ */
+public final class WeightedIndex {
+
+    private final String name;
+    private final List<Part> parts;
+
+    private WeightedIndex(String name, List<Part> parts) {
+        this.name = name;
+        this.parts = List.copyOf(parts);
+    }
+
+    /** Starts an index; {@code name} begins each explanation, e.g. "Foreign investment". */
+    public static Builder named(String name) {
+        return new Builder(Checks.notBlank(name, "index name"));
+    }
+
+    /** Every series code the inputs read, for {@link IndicatorDescriptor#inputs()}. */
+    public List<String> inputs() {
+        var codes = new LinkedHashSet<String>();
+        parts.forEach(p -> codes.addAll(p.input.series()));
+        return List.copyOf(codes);
+    }
+
+    /** The goalposts and weights as parameters with their defaults, for {@link IndicatorDescriptor#parameters()}. */
+    public List<Parameter> parameters() {
+        var out = new ArrayList<Parameter>();
+        for (Part p : parts) {
+            out.add(new Parameter(p.key + ".lower", p.goalposts.lower(), "lower goalpost of " + p.label));
+            out.add(new Parameter(p.key + ".upper", p.goalposts.upper(), "upper goalpost of " + p.label));
+            out.add(new Parameter(p.key + ".weight", p.weight, "weight of " + p.label));
+        }
+        return out;
+    }
+
+    /** Measures the context's region and period. */
+    public IndicatorReading measure(IndicatorContext context) {
+        int year = context.period();
+        var components = new ArrayList<Component>();
+        var missing = new ArrayList<String>();
+        double presentWeight = 0;
+        double totalWeight = 0;
+        Move biggest = null;
+        for (Part p : parts) {
+            double weight = context.settings().getOrDefault(p.key + ".weight", p.weight);
+            Goalposts goalposts = p.goalposts(context);
+            totalWeight += weight;
+            OptionalDouble raw = p.input.read(context, year);
+            if (raw.isEmpty()) {
+                missing.add(p.input.seriesLabel());
+                continue;
+            }
+            double normalised = goalposts.normalise(raw.getAsDouble());
+            components.add(new Component(p.label, p.input.seriesLabel(), raw.getAsDouble(), normalised, weight));
+            presentWeight += weight;
+            OptionalDouble before = p.input.read(context, year - 1);
+            if (before.isPresent()) {
+                double shift = weight * (normalised - goalposts.normalise(before.getAsDouble()));
+                if (biggest == null || Math.abs(shift) > Math.abs(biggest.shift)) {
+                    biggest = new Move(p.label, before.getAsDouble(), raw.getAsDouble(), shift);
+                }
+            }
+        }
+        if (components.isEmpty() || presentWeight == 0) {
+            throw new MissingDataException(missing);
+        }
+        double[] values = components.stream().mapToDouble(Component::normalised).toArray();
+        double[] weights = components.stream().mapToDouble(Component::weight).toArray();
+        double score = Means.arithmetic(values, weights);
+        double coverage = totalWeight == 0 ? 0 : presentWeight / totalWeight;
+        return new IndicatorReading(score, components, explain(year, score, components, biggest, missing),
+                coverage, missing);
+    }
+
+    private String explain(int year, double score, List<Component> components, Move biggest, List<String> missing) {
+        var text = new StringBuilder(String.format(Locale.ROOT, "%s scores %.1f in %d", name, score, year));
+        if (biggest != null && Math.abs(biggest.shift) >= 0.005) {
+            text.append(String.format(Locale.ROOT, ", moved most by %s, which %s from %s to %s since %d",
+                    biggest.label, biggest.to > biggest.from ? "rose" : "fell",
+                    number(biggest.from), number(biggest.to), year - 1));
+        } else {
+            Component weakest = components.stream()
+                    .min((a, b) -> Double.compare(a.normalised(), b.normalised())).orElseThrow();
+            text.append(String.format(Locale.ROOT, ", held back most by %s at %s (%.0f of 100)",
+                    weakest.label(), number(weakest.raw()), weakest.normalised()));
+        }
+        if (!missing.isEmpty()) {
+            text.append("; no data for ").append(String.join(", ", missing));
+        }
+        return text.append('.').toString();
+    }
+
+    /** A compact human rendering: 1,234,567 / 45.3 / 1.04. */
+    static String number(double value) {
+        double abs = Math.abs(value);
+        if (abs >= 1000) {
+            return String.format(Locale.ROOT, "%,.0f", value);
+        }
+        return String.format(Locale.ROOT, abs >= 10 ? "%.1f" : "%.2f", value);
+    }
+
+    private record Move(String label, double from, double to, double shift) {
+    }
+
+    private record Part(String key, String label, Input input, Goalposts goalposts, double weight) {
+        Goalposts goalposts(IndicatorContext context) {
+            double lower = context.settings().getOrDefault(key + ".lower", goalposts.lower());
+            double upper = context.settings().getOrDefault(key + ".upper", goalposts.upper());
+            return new Goalposts(lower, upper, goalposts.direction());
+        }
+    }
+
+    /** Collects the inputs of a {@link WeightedIndex}. */
+    public static final class Builder {
+        private final String name;
+        private final List<Part> parts = new ArrayList<>();
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        /**
+         * Adds an input. {@code key} (a short lower-case name such as {@code fdi}) names its parameters; the
+         * label is what viewers read, such as "FDI net inflows, % of GDP".
+         */
+        public Builder input(String key, String label, Input input, Goalposts goalposts, double weight) {
+            Checks.id(key, "input key");
+            Checks.notBlank(label, "input label");
+            Checks.within(weight, 0, Double.MAX_VALUE, "weight of '" + key + "'");
+            if (parts.stream().anyMatch(p -> p.key.equals(key))) {
+                throw new IllegalArgumentException("input key '" + key + "' is used twice");
+            }
+            parts.add(new Part(key, label, input, goalposts, weight));
+            return this;
+        }
+
+        /** The index; at least one input is required. */
+        public WeightedIndex build() {
+            if (parts.isEmpty()) {
+                throw new IllegalArgumentException("an index needs at least one input");
+            }
+            return new WeightedIndex(name, parts);
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package io.ballast.server;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.ballast.server.config.AdminToken;
+import io.ballast.server.config.BallastConfig;
+import io.ballast.server.http.HttpVerticle;
+import io.ballast.server.http.Services;
+import io.ballast.server.indicator.PluginHost;
+import io.ballast.server.ingest.Baseline;
+import io.ballast.server.ingest.IngestService;
+import io.ballast.server.score.ScoreQueries;
+import io.ballast.server.score.ScoreService;
+import io.ballast.server.score.Scorer;
+import io.ballast.server.store.Cell;
+import io.ballast.server.store.Database;
+import io.ballast.server.store.SeriesQueries;
+import io.ballast.server.store.StoreWorkers;
+import io.ballast.server.stream.ScoreEvents;
+import io.ballast.server.stream.StreamGate;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.WorkerExecutor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running Ballast server: wires the stages (ingest → store → score → stream → http) and owns their lifecycle.
+ * Start-up work that blocks (database, migrations, baseline, plugin discovery, first scoring) runs on a worker.
+ */
+public final class Ballast implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Ballast.class);
+
+    private final Vertx vertx;
+    private final Database database;
+    private final StoreWorkers workers;
+    private final PluginHost plugins;
+    private final int port;
+    private final String adminToken;
+
+    private Ballast(Vertx vertx, Database database, StoreWorkers workers, PluginHost plugins, int port,
+                    String adminToken) {
+        this.vertx = vertx;
+        this.database = database;
+        this.workers = workers;
+        this.plugins = plugins;
+        this.port = port;
+        this.adminToken = adminToken;
+    }
+
+    /** Starts a server and completes when it is ready to serve. */
+    public static Future<Ballast> start(BallastConfig config) {
+        try {
+            Files.createDirectories(config.data().dir());
+        } catch (IOException e) {
+            return Future.failedFuture(new UncheckedIOException("cannot create data.dir " + config.data().dir(), e));
+        }
+        String adminToken;
+        try {
+            adminToken = AdminToken.resolve(config);
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
+        int eventLoops = 2 * Runtime.getRuntime().availableProcessors();
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops));
+        int port = config.server().port() == 0 ? freePort() : config.server().port();
+        BallastConfig effective = withPort(config, port);
+        ObjectMapper json = mapper();
+        StoreWorkers workers = new StoreWorkers(vertx, 8);
+        WorkerExecutor scoring = vertx.createSharedWorkerExecutor("ballast-score", 1);
+        PluginHost plugins = new PluginHost(effective::enabled);
+        ScoreEvents events = new ScoreEvents(vertx);
+
+        return vertx.executeBlocking(() -> {
+            Database database = Database.open(effective.data().dir());
+            try {
+                if (effective.data().baseline()) {
+                    Baseline.bundled().seedIfNew(database.observations());
+                }
+                plugins.discover(Ballast.class.getClassLoader(), "classpath");
+                return database;
+            } catch (RuntimeException e) {
+                database.close();
+                throw e;
+            }
+        }, false).compose(database -> {
+            var scores = new ScoreQueries(database.scores(), workers, json, vertx);
+            var series = new SeriesQueries(database.observations(), workers, json, vertx);
+            var scorer = new Scorer(plugins, effective, Clock.systemUTC());
+            var scoreService = new ScoreService(database.observations(), database.scores(), scorer, scores, events,
+                    scoring, json);
+            var ingest = new IngestService(json, r -> effective.region(r).isPresent(),
+                    code -> series.inCatalogue(code) || readByPlugin(plugins, code),
+                    effective.ingest().maxBatch(), database.observations(), workers, cells -> {
+                        series.invalidate(cells.stream().map(Cell::region).collect(Collectors.toSet()));
+                        scoreService.schedule(cells);
+                    });
+            var services = new Services(effective, json, plugins, scores, series, ingest, events,
+                    new StreamGate(effective.stream().maxConnections()), database, workers, adminToken);
+            return vertx.executeBlocking(() -> {
+                series.loadCatalogue();
+                scoreService.recomputeAll(effective.regions().stream().map(BallastConfig.Region::code).toList());
+                return null;
+            }, false).compose(v -> {
+                int instances = effective.server().instances() == 0 ? eventLoops : effective.server().instances();
+                return vertx.deployVerticle(() -> new HttpVerticle(services),
+                        new DeploymentOptions().setInstances(instances));
+            }).map(id -> new Ballast(vertx, database, workers, plugins, port, adminToken))
+                    .onFailure(e -> database.close());
+        }).onFailure(e -> vertx.close());
+    }
+
+    private static boolean readByPlugin(PluginHost plugins, String code) {
+        return plugins.all().stream().anyMatch(p -> p.descriptor().inputs().contains(code));
+    }
+
+    /** The JSON mapper every stage shares: strict reading (no trailing tokens, no duplicate keys). */
+    static ObjectMapper mapper() {
+        return JsonMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .build();
+    }
+
+    private static BallastConfig withPort(BallastConfig c, int port) {
+        var server = new BallastConfig.Server(c.server().host(), port, c.server().instances());
+        return new BallastConfig(server, c.data(), c.regions(), c.scoring(), c.indicators(), c.ingest(), c.stream(),
+                c.security());
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port", e);
+        }
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return port;
+    }
+
+    /** The token accepted for every role. */
+    public String adminToken() {
+        return adminToken;
+    }
+
+    /** The plugin host, for tests and diagnostics. */
+    public PluginHost plugins() {
+        return plugins;
+    }
+
+    /** Stops accepting, closes streams and verticles, then the database. */
+    @Override
+    public void close() {
+        try {
+            vertx.close().await();
+        } catch (RuntimeException e) {
+            LOG.warn("Vert.x did not close cleanly: {}", e.toString());
+        }
+        plugins.stopAll();
+        workers.close();
+        database.close();
+    }
+}

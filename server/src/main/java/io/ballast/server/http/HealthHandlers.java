@@ -1,0 +1,41 @@
+package io.ballast.server.http;
+
+import io.ballast.server.indicator.LoadedPlugin;
+import io.vertx.ext.web.RoutingContext;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** {@code /health/live} (the process answers) and {@code /health/ready} (database and plugins usable). */
+final class HealthHandlers {
+
+    private final Services services;
+
+    HealthHandlers(Services services) {
+        this.services = services;
+    }
+
+    void live(RoutingContext ctx) {
+        Json.send(ctx, services.json(), Map.of("status", "UP"));
+    }
+
+    void ready(RoutingContext ctx) {
+        services.workers().run(() -> {
+            services.database().ping();
+            return true;
+        }).otherwise(false).onSuccess(databaseUp -> {
+            long started = services.plugins().started().size();
+            Map<String, Object> checks = new LinkedHashMap<>();
+            checks.put("database", databaseUp ? "UP" : "DOWN");
+            checks.put("plugins", Map.of("started", started, "total", services.plugins().all().size(),
+                    "failed", services.plugins().all().stream()
+                            .filter(p -> p.state().name().equals("FAILED")).map(LoadedPlugin::id).toList()));
+            checks.put("streams", services.streams().open());
+            boolean up = databaseUp && started > 0;
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("status", up ? "UP" : "DOWN");
+            body.put("checks", checks);
+            ctx.response().setStatusCode(up ? 200 : 503);
+            Json.send(ctx, services.json(), body);
+        });
+    }
+}

@@ -1,0 +1,27 @@
+package io.ballast.server.http;
+
+import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
+
+/** {@code POST /api/v1/observations}: a batch of observations, stored all-or-nothing. */
+final class ObservationHandlers {
+
+    private final Services services;
+
+    ObservationHandlers(Services services) {
+        this.services = services;
+    }
+
+    void post(RoutingContext ctx) {
+        String type = ctx.request().getHeader("Content-Type");
+        if (type != null && !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            throw new Problem(415, "Unsupported media type", "Send the observations as application/json, not "
+                    + type + ".", Map.of());
+        }
+        byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+        services.ingest().ingest(body)
+                .onSuccess(result -> Json.send(ctx, services.json(),
+                        Map.of("accepted", result.accepted(), "changedCells", result.changedCells())))
+                .onFailure(ctx::fail);
+    }
+}

@@ -1,0 +1,48 @@
+package io.ballast.server.http;
+
+import io.ballast.server.config.BallastConfig;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Reads and checks query parameters, failing with a problem that says what a valid value looks like. */
+final class QueryParams {
+
+    private QueryParams() {
+    }
+
+    /** The {@code region} parameter: a configured region, the first configured one when absent. */
+    static String region(RoutingContext ctx, BallastConfig config) {
+        List<String> values = ctx.queryParam("region");
+        if (values.isEmpty()) {
+            return config.regions().get(0).code();
+        }
+        if (values.size() > 1) {
+            throw Problem.badRequest("Give region once, not " + values.size() + " times.");
+        }
+        String region = values.get(0).strip().toUpperCase(java.util.Locale.ROOT);
+        if (config.region(region).isEmpty()) {
+            throw Problem.notFound("Region '" + values.get(0) + "' is not configured; known regions: "
+                    + config.regions().stream().map(BallastConfig.Region::code).collect(Collectors.joining(", "))
+                    + ".");
+        }
+        return region;
+    }
+
+    /** A year parameter, or the default when absent. */
+    static int year(RoutingContext ctx, String name, int fallback) {
+        List<String> values = ctx.queryParam(name);
+        if (values.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int year = Integer.parseInt(values.get(0).strip());
+            if (year < 1900 || year > 2100) {
+                throw new NumberFormatException();
+            }
+            return year;
+        } catch (NumberFormatException e) {
+            throw Problem.badRequest("'" + name + "' must be a year from 1900 to 2100, not '" + values.get(0) + "'.");
+        }
+    }
+}

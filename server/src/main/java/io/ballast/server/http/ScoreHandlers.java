@@ -1,0 +1,44 @@
+package io.ballast.server.http;
+
+import io.ballast.server.score.ScoreQueries;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Year;
+
+/** {@code GET /api/v1/scores/latest} and {@code /scores/history}: served from the score cache. */
+final class ScoreHandlers {
+
+    private final Services services;
+
+    ScoreHandlers(Services services) {
+        this.services = services;
+    }
+
+    void latest(RoutingContext ctx) {
+        String region = QueryParams.region(ctx, services.config());
+        services.scores().latest(region).onSuccess(doc -> {
+            if (doc.isEmpty()) {
+                ctx.fail(Problem.notFound("Region " + region + " has no scores yet: none of the loaded indicators "
+                        + "has data for it. Post observations of their input series (GET /api/v1/indicators)."));
+            } else {
+                Json.send(ctx, doc.get());
+            }
+        }).onFailure(ctx::fail);
+    }
+
+    void history(RoutingContext ctx) {
+        String region = QueryParams.region(ctx, services.config());
+        String indicator = ctx.queryParam("indicator").stream().findFirst().orElse(ScoreQueries.COMPOSITE);
+        if (!indicator.equals(ScoreQueries.COMPOSITE) && services.plugins().get(indicator).isEmpty()) {
+            throw Problem.notFound("Indicator '" + indicator + "' is not loaded; use 'composite' or an id from "
+                    + "GET /api/v1/indicators.");
+        }
+        int from = QueryParams.year(ctx, "from", services.config().scoring().fromYear());
+        int to = QueryParams.year(ctx, "to", Year.now().getValue());
+        if (from > to) {
+            throw Problem.badRequest("'from' (" + from + ") must not be after 'to' (" + to + ").");
+        }
+        services.scores().history(region, indicator, from, to)
+                .onSuccess(doc -> Json.send(ctx, doc))
+                .onFailure(ctx::fail);
+    }
+}

@@ -1,0 +1,15 @@
+package io.ballast.server.indicator;
+
+/**
+ * Where a plugin is in its life.
+ *
+ * <pre>
+ * DISCOVERED ──► STARTED ──► STOPPED ──► UNLOADED
+ *      │            │
+ *      │            └──► FAILED   (threw, timed out, returned an invalid reading)
+ *      └──► DISABLED              (switched off by config or an admin)
+ * </pre>
+ */
+public enum PluginState {
+    DISCOVERED, STARTED, STOPPED, UNLOADED, FAILED, DISABLED
+}

@@ -1,0 +1,109 @@
+package io.ballast.server.ingest;
+
+import io.ballast.server.store.NewObservation;
+import io.ballast.server.store.ObservationStore;
+import io.ballast.server.store.SeriesRow;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bundled baseline dataset ({@code config/baseline/*.csv} on the classpath): series metadata with source,
+ * licence and vintage, and observations. Seeded into an empty database on first start, in one transaction.
+ */
+public final class Baseline {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Baseline.class);
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+
+    private final String seriesCsv;
+    private final String observationsCsv;
+
+    private Baseline(String seriesCsv, String observationsCsv) {
+        this.seriesCsv = seriesCsv;
+        this.observationsCsv = observationsCsv;
+    }
+
+    /** Reads the baseline from the classpath. */
+    public static Baseline bundled() {
+        return new Baseline(resource("baseline/series.csv"), resource("baseline/observations.csv"));
+    }
+
+    /** Seeds the store unless it was seeded before; answers whether it seeded. */
+    public boolean seedIfNew(ObservationStore store) {
+        if (store.baselineVersion().isPresent()) {
+            return false;
+        }
+        List<SeriesRow> series = series();
+        List<NewObservation> observations = observations();
+        store.seed(version(), series, observations);
+        LOG.info("Loaded the bundled baseline: {} series, {} observations", series.size(), observations.size());
+        return true;
+    }
+
+    /** The series metadata of the baseline. */
+    public List<SeriesRow> series() {
+        List<SeriesRow> rows = new ArrayList<>();
+        for (CSVRecord r : records(seriesCsv)) {
+            rows.add(new SeriesRow(r.get("code"), r.get("name"), blankToNull(r.get("unit")),
+                    blankToNull(r.get("source")), blankToNull(r.get("source_url")), blankToNull(r.get("licence")),
+                    blankToNull(r.get("vintage")), blankToNull(r.get("notes"))));
+        }
+        return rows;
+    }
+
+    /** The observations of the baseline. */
+    public List<NewObservation> observations() {
+        List<NewObservation> rows = new ArrayList<>();
+        for (CSVRecord r : records(observationsCsv)) {
+            rows.add(new NewObservation(r.get("region"), r.get("series"), Integer.parseInt(r.get("period")),
+                    Double.parseDouble(r.get("value")), blankToNull(r.get("source"))));
+        }
+        return rows;
+    }
+
+    /** A short hash of the bundled files, recorded in the database. */
+    public String version() {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(seriesCsv.getBytes(StandardCharsets.UTF_8));
+            sha.update(observationsCsv.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<CSVRecord> records(String csv) {
+        try {
+            return FORMAT.parse(new StringReader(csv)).getRecords();
+        } catch (IOException e) {
+            throw new IllegalStateException("the bundled baseline is not valid CSV: " + e.getMessage(), e);
+        }
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = Baseline.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("the bundled baseline file " + name + " is not on the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,131 @@
+package io.ballast.server.score;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.ballast.server.store.ScoreRow;
+import io.ballast.server.store.ScoreStore;
+import io.ballast.server.store.StoreWorkers;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The read side of scores: latest documents and histories, pre-serialised and cached by Caffeine. The database sees
+ * a read only on a miss; a recompute refreshes a region's entries. Concurrent misses of one key share one load.
+ */
+public final class ScoreQueries {
+
+    /** The indicator name under which composite scores are stored and queried. */
+    public static final String COMPOSITE = "composite";
+
+    private final ScoreStore store;
+    private final StoreWorkers workers;
+    private final ObjectMapper json;
+    private final Vertx vertx;
+    private final AsyncCache<String, Optional<Buffer>> latest = Caffeine.newBuilder().maximumSize(10_000).buildAsync();
+    private final AsyncCache<HistoryKey, Buffer> history = Caffeine.newBuilder().maximumSize(50_000).buildAsync();
+
+    private record HistoryKey(String region, String indicator, int from, int to) {
+    }
+
+    public ScoreQueries(ScoreStore store, StoreWorkers workers, ObjectMapper json, Vertx vertx) {
+        this.store = store;
+        this.workers = workers;
+        this.json = json;
+        this.vertx = vertx;
+    }
+
+    /** The region's latest-scores document, or empty when it has no scores yet. */
+    public Future<Optional<Buffer>> latest(String region) {
+        CompletableFuture<Optional<Buffer>> cf = latest.get(region, (key, executor) ->
+                workers.run(() -> loadLatest(key)).toCompletionStage().toCompletableFuture());
+        return Future.fromCompletionStage(cf, vertx.getOrCreateContext());
+    }
+
+    /** One indicator's (or the composite's) history document. */
+    public Future<Buffer> history(String region, String indicator, int from, int to) {
+        CompletableFuture<Buffer> cf = history.get(new HistoryKey(region, indicator, from, to), (key, executor) ->
+                workers.run(() -> loadHistory(key)).toCompletionStage().toCompletableFuture());
+        return Future.fromCompletionStage(cf, vertx.getOrCreateContext());
+    }
+
+    /**
+     * After a recompute: drops the region's cached histories, reloads its latest document and returns it. Blocks on
+     * the database; call it from a worker.
+     */
+    Optional<Buffer> refresh(String region) {
+        history.synchronous().asMap().keySet().removeIf(k -> k.region().equals(region));
+        Optional<Buffer> doc = loadLatest(region);
+        latest.put(region, CompletableFuture.completedFuture(doc));
+        return doc;
+    }
+
+    private Optional<Buffer> loadLatest(String region) {
+        Optional<Integer> period = store.latestPeriod(region, COMPOSITE).or(() -> store.latestPeriod(region));
+        if (period.isEmpty()) {
+            return Optional.empty();
+        }
+        List<ScoreRow> rows = store.inPeriod(region, period.get()).stream()
+                .sorted(Comparator.comparing(ScoreRow::indicator)).toList();
+        return Optional.of(write(gen -> {
+            gen.writeStartObject();
+            gen.writeStringField("region", region);
+            gen.writeNumberField("period", period.get());
+            gen.writeFieldName("composite");
+            gen.writeRawValue(rows.stream().filter(r -> r.indicator().equals(COMPOSITE)).findFirst()
+                    .map(ScoreRow::detail).orElse("null"));
+            gen.writeArrayFieldStart("indicators");
+            for (ScoreRow row : rows) {
+                if (!row.indicator().equals(COMPOSITE)) {
+                    gen.writeRawValue(row.detail());
+                }
+            }
+            gen.writeEndArray();
+            gen.writeEndObject();
+        }));
+    }
+
+    private Buffer loadHistory(HistoryKey key) {
+        List<ScoreRow> rows = store.history(key.region(), key.indicator(), key.from(), key.to());
+        return write(gen -> {
+            gen.writeStartObject();
+            gen.writeStringField("region", key.region());
+            gen.writeStringField("indicator", key.indicator());
+            gen.writeNumberField("from", key.from());
+            gen.writeNumberField("to", key.to());
+            gen.writeArrayFieldStart("points");
+            for (ScoreRow row : rows) {
+                gen.writeStartObject();
+                gen.writeNumberField("period", row.period());
+                gen.writeNumberField("score", row.score());
+                gen.writeNumberField("coverage", row.coverage());
+                gen.writeEndObject();
+            }
+            gen.writeEndArray();
+            gen.writeEndObject();
+        });
+    }
+
+    private interface Writer {
+        void write(JsonGenerator gen) throws IOException;
+    }
+
+    private Buffer write(Writer writer) {
+        var out = new ByteArrayOutputStream(1024);
+        try (JsonGenerator gen = json.getFactory().createGenerator(out)) {
+            writer.write(gen);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Buffer.buffer(out.toByteArray());
+    }
+}

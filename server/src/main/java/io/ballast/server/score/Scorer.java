@@ -1,0 +1,92 @@
+package io.ballast.server.score;
+
+import io.ballast.api.Component;
+import io.ballast.api.IndicatorReading;
+import io.ballast.api.MissingDataException;
+import io.ballast.api.Parameter;
+import io.ballast.server.config.BallastConfig;
+import io.ballast.server.indicator.LoadedPlugin;
+import io.ballast.server.indicator.PluginHost;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Measures a region year by year with every started plugin and forms the composite. Pure computation over a
+ * {@link RegionData} snapshot: no I/O, so it runs wherever the caller is (a worker thread in the server). A plugin
+ * that throws or returns an invalid reading is marked failed and skipped; the others go on.
+ */
+public final class Scorer {
+
+    private final PluginHost host;
+    private final BallastConfig config;
+    private final Composite composite;
+    private final Clock clock;
+
+    public Scorer(PluginHost host, BallastConfig config, Clock clock) {
+        this.host = host;
+        this.config = config;
+        this.composite = new Composite(config);
+        this.clock = clock;
+    }
+
+    /** Scores every year from {@code fromYear} (no earlier than the configured first year) to the last with data. */
+    public List<YearScores> score(String region, RegionData data, int fromYear) {
+        List<YearScores> years = new ArrayList<>();
+        int last = data.lastYear().orElse(fromYear - 1);
+        for (int year = Math.max(fromYear, config.scoring().fromYear()); year <= last; year++) {
+            years.add(scoreYear(region, data, year));
+        }
+        return years;
+    }
+
+    private YearScores scoreYear(String region, RegionData data, int year) {
+        List<IndicatorScore> readings = new ArrayList<>();
+        for (LoadedPlugin plugin : host.started()) {
+            measure(plugin, region, data, year).ifPresent(readings::add);
+        }
+        List<String> expected = host.expected().stream().map(LoadedPlugin::id).toList();
+        return new YearScores(year, List.copyOf(readings), composite.combine(readings, expected));
+    }
+
+    private Optional<IndicatorScore> measure(LoadedPlugin plugin, String region, RegionData data, int year) {
+        var context = new SnapshotContext(region, year, data, settings(plugin), clock);
+        try {
+            IndicatorReading r = plugin.indicator().measure(context);
+            if (r == null) {
+                host.fail(plugin.id(), "measure returned null for " + region + " " + year);
+                return Optional.empty();
+            }
+            List<Component> components = r.components().stream().map(c -> new Component(c.label(), c.series(),
+                    c.raw(), round(c.normalised()), c.weight())).toList();
+            return Optional.of(new IndicatorScore(plugin.id(), plugin.descriptor().name(), round(r.score()), year,
+                    components, r.explanation(), round(r.coverage(), 4), r.missing()));
+        } catch (MissingDataException e) {
+            return Optional.empty();
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            host.fail(plugin.id(), "measure threw for " + region + " " + year + ": " + e);
+            return Optional.empty();
+        }
+    }
+
+    private Map<String, Double> settings(LoadedPlugin plugin) {
+        Map<String, Double> settings = new HashMap<>();
+        for (Parameter p : plugin.descriptor().parameters()) {
+            settings.put(p.name(), p.defaultValue());
+        }
+        settings.putAll(config.settingsOf(plugin.id()));
+        return Map.copyOf(settings);
+    }
+
+    static double round(double value) {
+        return round(value, 2);
+    }
+
+    static double round(double value, int places) {
+        double scale = Math.pow(10, places);
+        return Math.round(value * scale) / scale;
+    }
+}

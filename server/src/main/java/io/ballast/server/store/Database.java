@@ -1,0 +1,79 @@
+package io.ballast.server.store;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.core.type.Argument;
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionOperations;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.Map;
+
+/**
+ * The embedded H2 database under the data directory, reached through a programmatically started Micronaut context
+ * (repositories, connection pool, Flyway migrations). Every method here blocks: call it from a worker thread.
+ */
+public final class Database implements AutoCloseable {
+
+    private final ApplicationContext context;
+    private final ObservationStore observations;
+    private final ScoreStore scores;
+
+    private Database(ApplicationContext context) {
+        this.context = context;
+        TransactionOperations<Connection> tx = context.getBean(Argument.of(TransactionOperations.class, Connection.class));
+        JdbcOperations jdbc = context.getBean(JdbcOperations.class);
+        this.observations = new ObservationStore(tx, jdbc, context.getBean(ObservationRepository.class),
+                context.getBean(SeriesRepository.class), context.getBean(MetaRepository.class));
+        this.scores = new ScoreStore(tx, jdbc, context.getBean(ScoreRepository.class));
+    }
+
+    /** Opens (creating and migrating when new) the database file {@code <dataDir>/ballast.mv.db}. */
+    public static Database open(Path dataDir) {
+        String file = dataDir.toAbsolutePath().resolve("ballast").toString();
+        // WRITE_DELAY=0: a commit is written to the file before it returns, so an acknowledged write survives a kill.
+        String url = "jdbc:h2:file:" + file + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+        return open(url, "sa", "");
+    }
+
+    /** Opens a database by JDBC URL. */
+    public static Database open(String url, String user, String password) {
+        ApplicationContext context = ApplicationContext.builder()
+                .deduceEnvironment(false)
+                .banner(false)
+                .properties(Map.of(
+                        "datasources.default.url", url,
+                        "datasources.default.username", user,
+                        "datasources.default.password", password,
+                        "datasources.default.driver-class-name", "org.h2.Driver",
+                        "datasources.default.maximum-pool-size", 8,
+                        "datasources.default.pool-name", "ballast-db",
+                        "flyway.datasources.default.enabled", true))
+                .start();
+        try {
+            return new Database(context);
+        } catch (RuntimeException e) {
+            context.close();
+            throw e;
+        }
+    }
+
+    /** Observations and series metadata. */
+    public ObservationStore observations() {
+        return observations;
+    }
+
+    /** Computed scores. */
+    public ScoreStore scores() {
+        return scores;
+    }
+
+    /** Runs a trivial query; throws when the database cannot answer. */
+    public void ping() {
+        context.getBean(JdbcOperations.class).prepareStatement("SELECT 1", ps -> ps.executeQuery().next());
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

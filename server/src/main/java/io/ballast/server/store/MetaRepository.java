@@ -1,0 +1,10 @@
+package io.ballast.server.store;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+
+/** Facts about the database itself. */
+@JdbcRepository(dialect = Dialect.H2)
+public interface MetaRepository extends CrudRepository<MetaRow, String> {
+}

@@ -1,0 +1,20 @@
+package io.ballast.server.store;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.util.List;
+
+/** Stored observations; batch upserts go through {@link ObservationWriter}. */
+@JdbcRepository(dialect = Dialect.H2)
+public interface ObservationRepository extends CrudRepository<ObservationRow, Long> {
+
+    /** Everything known about a region: the input of a recompute. */
+    List<ObservationRow> findByRegion(String region);
+
+    /** One series of one region, oldest first. */
+    List<ObservationRow> findByRegionAndSeriesOrderByPeriod(String region, String series);
+
+    /** The stored cells of one region and series among some years, to tell a change from a replay. */
+    List<ObservationRow> findByRegionAndSeriesAndPeriodIn(String region, String series, List<Integer> period);
+}

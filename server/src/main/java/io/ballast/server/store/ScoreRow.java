@@ -1,0 +1,20 @@
+package io.ballast.server.store;
+
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.core.annotation.Nullable;
+import java.time.Instant;
+
+/** One computed score: an indicator's (or the composite's) score of a region in a year, with its detail as JSON. */
+@MappedEntity("score")
+public record ScoreRow(
+        @Id @GeneratedValue @Nullable Long id,
+        String region,
+        String indicator,
+        int period,
+        double score,
+        double coverage,
+        String detail,
+        Instant computedAt) {
+}

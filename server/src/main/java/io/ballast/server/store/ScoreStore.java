@@ -1,0 +1,117 @@
+package io.ballast.server.store;
+
+import io.micronaut.data.jdbc.runtime.JdbcOperations;
+import io.micronaut.transaction.TransactionOperations;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Computed scores: a recompute is stored as a diff against what is there, reads serve the API. */
+public final class ScoreStore {
+
+    private static final String UPSERT = "MERGE INTO score (region, indicator, period, score, coverage, detail, "
+            + "computed_at) KEY (region, indicator, period) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    private static final String DELETE = "DELETE FROM score WHERE region = ? AND indicator = ? AND period = ?";
+
+    private final TransactionOperations<Connection> tx;
+    private final JdbcOperations jdbc;
+    private final ScoreRepository scores;
+
+    ScoreStore(TransactionOperations<Connection> tx, JdbcOperations jdbc, ScoreRepository scores) {
+        this.tx = tx;
+        this.jdbc = jdbc;
+        this.scores = scores;
+    }
+
+    /** A computed score on its way into the store. */
+    public record NewScore(String indicator, int period, double score, double coverage, String detail) {
+    }
+
+    /**
+     * Replaces a region's scores from {@code fromYear} on with {@code computed}, in one transaction, writing only what
+     * changed and deleting scores that are no longer computed. Returns how many rows changed.
+     */
+    public int replace(String region, int fromYear, List<NewScore> computed) {
+        return tx.executeWrite(status -> {
+            Map<String, ScoreRow> stored = new HashMap<>();
+            for (ScoreRow row : scores.findByRegion(region)) {
+                if (row.period() >= fromYear) {
+                    stored.put(row.indicator() + '@' + row.period(), row);
+                }
+            }
+            List<NewScore> changed = new ArrayList<>();
+            for (NewScore s : computed) {
+                ScoreRow row = stored.remove(s.indicator() + '@' + s.period());
+                if (row == null || row.score() != s.score() || row.coverage() != s.coverage()
+                        || !row.detail().equals(s.detail())) {
+                    changed.add(s);
+                }
+            }
+            write(region, changed);
+            delete(region, stored.values());
+            return changed.size() + stored.size();
+        });
+    }
+
+    private void write(String region, List<NewScore> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.prepareStatement(UPSERT, (PreparedStatement ps) -> {
+            Timestamp now = Timestamp.from(Instant.now());
+            for (NewScore s : rows) {
+                ps.setString(1, region);
+                ps.setString(2, s.indicator());
+                ps.setInt(3, s.period());
+                ps.setDouble(4, s.score());
+                ps.setDouble(5, s.coverage());
+                ps.setString(6, s.detail());
+                ps.setTimestamp(7, now);
+                ps.addBatch();
+            }
+            return ps.executeBatch();
+        });
+    }
+
+    private void delete(String region, Iterable<ScoreRow> rows) {
+        if (!rows.iterator().hasNext()) {
+            return;
+        }
+        jdbc.prepareStatement(DELETE, (PreparedStatement ps) -> {
+            for (ScoreRow row : rows) {
+                ps.setString(1, region);
+                ps.setString(2, row.indicator());
+                ps.setInt(3, row.period());
+                ps.addBatch();
+            }
+            return ps.executeBatch();
+        });
+    }
+
+    /** The latest year with a score of this indicator (or "composite"). */
+    public Optional<Integer> latestPeriod(String region, String indicator) {
+        return tx.executeRead(status -> scores.findMaxPeriodByRegionAndIndicator(region, indicator));
+    }
+
+    /** The latest year with any score. */
+    public Optional<Integer> latestPeriod(String region) {
+        return tx.executeRead(status -> scores.findMaxPeriodByRegion(region));
+    }
+
+    /** Every score of a region in one year. */
+    public List<ScoreRow> inPeriod(String region, int period) {
+        return tx.executeRead(status -> scores.findByRegionAndPeriod(region, period));
+    }
+
+    /** One indicator's history between two years, inclusive. */
+    public List<ScoreRow> history(String region, String indicator, int from, int to) {
+        return tx.executeRead(status ->
+                scores.findByRegionAndIndicatorAndPeriodBetweenOrderByPeriod(region, indicator, from, to));
+    }
+}

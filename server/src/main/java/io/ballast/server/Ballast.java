@@ -30,6 +30,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -47,15 +48,19 @@ public final class Ballast implements AutoCloseable {
     private final Database database;
     private final StoreWorkers workers;
     private final PluginHost plugins;
+    private final ScoreService scoring;
+    private final String deployment;
     private final int port;
     private final String adminToken;
 
-    private Ballast(Vertx vertx, Database database, StoreWorkers workers, PluginHost plugins, int port,
-                    String adminToken) {
+    private Ballast(Vertx vertx, Database database, StoreWorkers workers, PluginHost plugins, ScoreService scoring,
+                    String deployment, int port, String adminToken) {
         this.vertx = vertx;
         this.database = database;
         this.workers = workers;
         this.plugins = plugins;
+        this.scoring = scoring;
+        this.deployment = deployment;
         this.port = port;
         this.adminToken = adminToken;
     }
@@ -117,7 +122,7 @@ public final class Ballast implements AutoCloseable {
                 int instances = effective.server().instances() == 0 ? eventLoops : effective.server().instances();
                 return vertx.deployVerticle(() -> new HttpVerticle(services),
                         new DeploymentOptions().setInstances(instances));
-            }).map(id -> new Ballast(vertx, database, workers, plugins, port, adminToken))
+            }).map(id -> new Ballast(vertx, database, workers, plugins, scoreService, id, port, adminToken))
                     .onFailure(e -> database.close());
         }).onFailure(e -> vertx.close());
     }
@@ -163,9 +168,18 @@ public final class Ballast implements AutoCloseable {
         return plugins;
     }
 
-    /** Stops accepting, closes streams and verticles, then the database. */
+    /**
+     * Shuts down in order: stop accepting and close streams (HTTP verticles), let a running recompute finish, stop
+     * Vert.x and the plugins, then close the database.
+     */
     @Override
     public void close() {
+        try {
+            vertx.undeploy(deployment).await();
+        } catch (RuntimeException e) {
+            LOG.warn("HTTP did not stop cleanly: {}", e.toString());
+        }
+        scoring.close(Duration.ofSeconds(10));
         try {
             vertx.close().await();
         } catch (RuntimeException e) {

@@ -13,9 +13,10 @@ import io.vertx.core.buffer.Buffer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -69,25 +70,30 @@ public final class ScoreQueries {
         return doc;
     }
 
+    /**
+     * The latest document: the composite of the latest year that has one, and each indicator's own latest reading
+     * (which may be more recent than the composite, when a year has too few indicators for a composite yet).
+     */
     private Optional<Buffer> loadLatest(String region) {
-        Optional<Integer> period = store.latestPeriod(region, COMPOSITE).or(() -> store.latestPeriod(region));
-        if (period.isEmpty()) {
+        Map<String, ScoreRow> latestByIndicator = new TreeMap<>();
+        for (ScoreRow row : store.ofRegion(region)) {
+            latestByIndicator.merge(row.indicator(), row, (a, b) -> a.period() >= b.period() ? a : b);
+        }
+        if (latestByIndicator.isEmpty()) {
             return Optional.empty();
         }
-        List<ScoreRow> rows = store.inPeriod(region, period.get()).stream()
-                .sorted(Comparator.comparing(ScoreRow::indicator)).toList();
+        ScoreRow composite = latestByIndicator.remove(COMPOSITE);
+        int period = composite != null ? composite.period()
+                : latestByIndicator.values().stream().mapToInt(ScoreRow::period).max().orElseThrow();
         return Optional.of(write(gen -> {
             gen.writeStartObject();
             gen.writeStringField("region", region);
-            gen.writeNumberField("period", period.get());
+            gen.writeNumberField("period", period);
             gen.writeFieldName("composite");
-            gen.writeRawValue(rows.stream().filter(r -> r.indicator().equals(COMPOSITE)).findFirst()
-                    .map(ScoreRow::detail).orElse("null"));
+            gen.writeRawValue(composite == null ? "null" : composite.detail());
             gen.writeArrayFieldStart("indicators");
-            for (ScoreRow row : rows) {
-                if (!row.indicator().equals(COMPOSITE)) {
-                    gen.writeRawValue(row.detail());
-                }
+            for (ScoreRow row : latestByIndicator.values()) {
+                gen.writeRawValue(row.detail());
             }
             gen.writeEndArray();
             gen.writeEndObject();

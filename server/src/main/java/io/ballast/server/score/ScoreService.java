@@ -7,6 +7,7 @@ import io.ballast.server.store.ObservationStore;
 import io.ballast.server.store.ScoreStore;
 import io.ballast.server.store.ScoreStore.NewScore;
 import io.vertx.core.WorkerExecutor;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -35,6 +36,7 @@ public final class ScoreService {
     private final ObjectMapper json;
     private final Map<String, Integer> pending = new ConcurrentHashMap<>();
     private final AtomicBoolean draining = new AtomicBoolean();
+    private volatile boolean closed;
 
     public ScoreService(ObservationStore observations, ScoreStore scores, Scorer scorer, ScoreQueries queries,
                         ScoreSink sink, WorkerExecutor worker, ObjectMapper json) {
@@ -49,6 +51,9 @@ public final class ScoreService {
 
     /** Queues the cells for recompute and returns at once. */
     public void schedule(Collection<Cell> cells) {
+        if (closed) {
+            return;
+        }
         for (Cell cell : cells) {
             pending.merge(cell.region(), cell.period(), Math::min);
         }
@@ -63,6 +68,9 @@ public final class ScoreService {
     private void drain() {
         do {
             for (String region : List.copyOf(pending.keySet())) {
+                if (closed) {
+                    break;
+                }
                 Integer from = pending.remove(region);
                 if (from != null) {
                     recompute(region, from, false);
@@ -70,6 +78,24 @@ public final class ScoreService {
             }
             draining.set(false);
         } while (!pending.isEmpty() && draining.compareAndSet(false, true));
+    }
+
+    /**
+     * Stops taking work and waits (up to {@code timeout}) for a running recompute to finish, so that the database
+     * can close under it. Work still queued is dropped: its observations are stored, and the next start recomputes.
+     */
+    public void close(Duration timeout) {
+        closed = true;
+        pending.clear();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (draining.get() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** Recomputes every year of these regions and publishes each one, changed or not. Blocks; used at start-up. */

@@ -17,11 +17,13 @@ public final class Database implements AutoCloseable {
     private final ApplicationContext context;
     private final ObservationStore observations;
     private final ScoreStore scores;
+    private final TransactionOperations<Connection> tx;
+    private final JdbcOperations jdbc;
 
     private Database(ApplicationContext context) {
         this.context = context;
-        TransactionOperations<Connection> tx = context.getBean(Argument.of(TransactionOperations.class, Connection.class));
-        JdbcOperations jdbc = context.getBean(JdbcOperations.class);
+        this.tx = context.getBean(Argument.of(TransactionOperations.class, Connection.class));
+        this.jdbc = context.getBean(JdbcOperations.class);
         this.observations = new ObservationStore(tx, jdbc, context.getBean(ObservationRepository.class),
                 context.getBean(SeriesRepository.class), context.getBean(MetaRepository.class));
         this.scores = new ScoreStore(tx, jdbc, context.getBean(ScoreRepository.class));
@@ -69,7 +71,7 @@ public final class Database implements AutoCloseable {
 
     /** Runs a trivial query; throws when the database cannot answer. */
     public void ping() {
-        context.getBean(JdbcOperations.class).prepareStatement("SELECT 1", ps -> ps.executeQuery().next());
+        tx.executeRead(status -> jdbc.prepareStatement("SELECT 1", ps -> ps.executeQuery().next()));
     }
 
     @Override

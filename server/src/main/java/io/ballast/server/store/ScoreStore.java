@@ -104,6 +104,11 @@ public final class ScoreStore {
         return tx.executeRead(status -> scores.findMaxPeriodByRegion(region));
     }
 
+    /** Every score of a region. */
+    public List<ScoreRow> ofRegion(String region) {
+        return tx.executeRead(status -> scores.findByRegion(region));
+    }
+
     /** Every score of a region in one year. */
     public List<ScoreRow> inPeriod(String region, int period) {
         return tx.executeRead(status -> scores.findByRegionAndPeriod(region, period));

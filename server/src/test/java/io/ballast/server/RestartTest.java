@@ -1,0 +1,50 @@
+package io.ballast.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The embedded default keeps what was ingested across a restart, and seeds the baseline only once. */
+class RestartTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aRestartKeepsIngestedObservationsAndTheirScores() {
+        String latest;
+        try (TestServer server = TestServer.start(dataDir)) {
+            assertThat(server.post("/api/v1/observations", "{\"observations\":[{\"region\":\"IND\","
+                    + "\"series\":\"NE.TRD.GNFS.ZS\",\"period\":2024,\"value\":99.5}]}").statusCode()).isEqualTo(200);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() ->
+                    server.get("/api/v1/scores/latest?region=IND").body().contains("99.5"));
+            latest = server.get("/api/v1/scores/latest?region=IND").body();
+        }
+        assertThat(Files.exists(dataDir.resolve("ballast.mv.db"))).isTrue();
+        try (TestServer server = TestServer.start(dataDir)) {
+            assertThat(server.get("/api/v1/series/NE.TRD.GNFS.ZS?region=IND").body()).contains("99.5");
+            assertThat(server.get("/api/v1/scores/latest?region=IND").body()).isEqualTo(latest);
+        }
+    }
+
+    @Test
+    void withoutAConfiguredTokenTheFirstStartGeneratesOneReadableOnlyByItsOwner() throws Exception {
+        try (TestServer server = TestServer.start(dataDir, java.util.Map.of("BALLAST_ADMIN_TOKEN", ""))) {
+            Path token = dataDir.resolve("admin-token");
+            assertThat(token).exists();
+            String secret = Files.readString(token).strip();
+            assertThat(secret).hasSizeGreaterThanOrEqualTo(32);
+            assertThat(server.ballast().adminToken()).isEqualTo(secret);
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(token)))
+                    .isEqualTo("rw-------");
+            assertThat(server.post("/api/v1/observations", "{\"observations\":[{\"region\":\"IND\","
+                    + "\"series\":\"NE.TRD.GNFS.ZS\",\"period\":2023,\"value\":45}]}", secret).statusCode())
+                    .isEqualTo(200);
+            assertThat(server.post("/api/v1/observations", "{\"observations\":[]}", TestServer.TOKEN).statusCode())
+                    .isEqualTo(401);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.ballast.server.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ballast.server.store.ScoreStore.NewScore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void observationsRoundTripThroughTheH2FileAndSurviveAReopen() {
+        try (Database db = Database.open(dir)) {
+            Set<Cell> changed = db.observations().upsert(List.of(
+                    new NewObservation("CHN", "BX.KLT.DINV.WD.GD.ZS", 2023, 0.28, "test"),
+                    new NewObservation("CHN", "BX.KLT.DINV.WD.GD.ZS", 2022, 1.04, null)));
+            assertThat(changed).containsExactlyInAnyOrder(new Cell("CHN", 2023), new Cell("CHN", 2022));
+        }
+        assertThat(Files.exists(dir.resolve("ballast.mv.db"))).isTrue();
+        try (Database db = Database.open(dir)) {
+            List<ObservationRow> rows = db.observations().series("CHN", "BX.KLT.DINV.WD.GD.ZS");
+            assertThat(rows).extracting(ObservationRow::period).containsExactly(2022, 2023);
+            assertThat(rows).extracting(ObservationRow::value).containsExactly(1.04, 0.28);
+            assertThat(rows.get(1).source()).isEqualTo("test");
+        }
+    }
+
+    @Test
+    void replayingABatchChangesNothingAndAChangedValueTouchesOnlyItsCell() {
+        try (Database db = Database.open(dir)) {
+            var batch = List.of(new NewObservation("CHN", "S", 2020, 1.0, null),
+                    new NewObservation("CHN", "S", 2021, 2.0, null));
+            assertThat(db.observations().upsert(batch)).hasSize(2);
+            assertThat(db.observations().upsert(batch)).isEmpty();
+            assertThat(db.observations().upsert(List.of(new NewObservation("CHN", "S", 2021, 2.5, null))))
+                    .containsExactly(new Cell("CHN", 2021));
+            assertThat(db.observations().series("CHN", "S")).extracting(ObservationRow::value)
+                    .containsExactly(1.0, 2.5);
+        }
+    }
+
+    @Test
+    void aFailingBatchStoresNothing() {
+        try (Database db = Database.open(dir)) {
+            String tooLongRegion = "X".repeat(50);
+            assertThatThrownBy(() -> db.observations().upsert(List.of(
+                    new NewObservation("CHN", "S", 2020, 1.0, null),
+                    new NewObservation(tooLongRegion, "S", 2020, 1.0, null)))).isInstanceOf(RuntimeException.class);
+            assertThat(db.observations().ofRegion("CHN")).isEmpty();
+        }
+    }
+
+    @Test
+    void scoresAreReplacedAsADiffAndStaleOnesDeleted() {
+        try (Database db = Database.open(dir)) {
+            ScoreStore scores = db.scores();
+            assertThat(scores.replace("CHN", 2000, List.of(
+                    new NewScore("a", 2020, 50, 1, "{}"), new NewScore("a", 2021, 60, 1, "{}"),
+                    new NewScore("composite", 2021, 55, 0.5, "{}")))).isEqualTo(3);
+            assertThat(scores.replace("CHN", 2000, List.of(
+                    new NewScore("a", 2020, 50, 1, "{}"), new NewScore("a", 2021, 61, 1, "{}")))).isEqualTo(2);
+            assertThat(scores.history("CHN", "a", 2000, 2030)).extracting(ScoreRow::score).containsExactly(50.0, 61.0);
+            assertThat(scores.latestPeriod("CHN", "composite")).isEmpty();
+            assertThat(scores.latestPeriod("CHN")).contains(2021);
+            assertThat(scores.inPeriod("CHN", 2021)).hasSize(1);
+        }
+    }
+
+    @Test
+    void seedingRecordsTheBaselineVersion() {
+        try (Database db = Database.open(dir)) {
+            assertThat(db.observations().baselineVersion()).isEmpty();
+            db.observations().seed("v1", List.of(new SeriesRow("S", "A series", "%", "src", null, "CC BY 4.0",
+                    "2026-04-08", null)), List.of(new NewObservation("USA", "S", 2020, 3.0, null)));
+            assertThat(db.observations().baselineVersion()).contains("v1");
+            assertThat(db.observations().seriesInfo("S")).get().extracting(SeriesRow::licence).isEqualTo("CC BY 4.0");
+            assertThat(db.observations().ofRegion("USA")).hasSize(1);
+            db.ping();
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.ballast.server.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ballast.server.TestServer;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The live path end to end: a POSTed observation reaches every open stream of its region as a numbered event. */
+class StreamTest {
+
+    @TempDir
+    static Path dataDir;
+
+    static TestServer server;
+    static final ObjectMapper JSON = new ObjectMapper();
+    final HttpClient client = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(dataDir);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void aNewStreamStartsWithTheCurrentScoresAsASnapshot() throws Exception {
+        try (SseClient sse = new SseClient(client, server.uri("/api/v1/stream?region=CHN"), null)) {
+            assertThat(sse.status()).isEqualTo(200);
+            assertThat(sse.contentType()).startsWith("text/event-stream");
+            SseClient.Event snapshot = sse.next(Duration.ofSeconds(2));
+            assertThat(snapshot).isNotNull();
+            assertThat(snapshot.event()).isEqualTo("score");
+            assertThat(Long.parseLong(snapshot.id())).isPositive();
+            assertThat(JSON.readTree(snapshot.data()).toString())
+                    .isEqualTo(JSON.readTree(server.get("/api/v1/scores/latest?region=CHN").body()).toString());
+        }
+    }
+
+    @Test
+    void aPostedObservationReachesEveryOpenStreamOfItsRegionWithinTwoSeconds() throws Exception {
+        try (SseClient first = new SseClient(client, server.uri("/api/v1/stream?region=USA"), null);
+             SseClient second = new SseClient(client, server.uri("/api/v1/stream?region=USA"), null);
+             SseClient other = new SseClient(client, server.uri("/api/v1/stream?region=DEU"), null)) {
+            long snapshotId = Long.parseLong(first.next(Duration.ofSeconds(2)).id());
+            assertThat(second.next(Duration.ofSeconds(2))).isNotNull();
+            assertThat(other.next(Duration.ofSeconds(2))).isNotNull();
+
+            long posted = System.nanoTime();
+            var r = server.post("/api/v1/observations", "{\"observations\":[{\"region\":\"USA\","
+                    + "\"series\":\"SL.UEM.TOTL.ZS\",\"period\":2025,\"value\":12.5}]}");
+            assertThat(r.statusCode()).isEqualTo(200);
+
+            SseClient.Event event = first.next(Duration.ofSeconds(2));
+            assertThat(event).as("event within 2 s").isNotNull();
+            assertThat(Duration.ofNanos(System.nanoTime() - posted)).isLessThan(Duration.ofSeconds(2));
+            assertThat(event.event()).isEqualTo("score");
+            assertThat(Long.parseLong(event.id())).isGreaterThan(snapshotId);
+            JsonNode doc = JSON.readTree(event.data());
+            assertThat(doc.get("region").asText()).isEqualTo("USA");
+            JsonNode labor = null;
+            for (JsonNode i : doc.get("indicators")) {
+                if (i.get("id").asText().equals("labor-conditions")) {
+                    labor = i;
+                }
+            }
+            assertThat(labor).isNotNull();
+            assertThat(labor.get("period").asInt()).isEqualTo(2025);
+            assertThat(labor.get("components").get(0).get("raw").asDouble()).isEqualTo(12.5);
+
+            SseClient.Event copy = second.next(Duration.ofSeconds(2));
+            assertThat(copy).isNotNull();
+            assertThat(copy.id()).isEqualTo(event.id());
+            assertThat(copy.data()).isEqualTo(event.data());
+            assertThat(other.next(Duration.ofMillis(500))).as("another region's stream hears nothing").isNull();
+        }
+    }
+
+    @Test
+    void aReconnectWithLastEventIdReplaysOnlyWhatWasMissed() throws Exception {
+        String lastSeen;
+        try (SseClient sse = new SseClient(client, server.uri("/api/v1/stream?region=JPN"), null)) {
+            lastSeen = sse.next(Duration.ofSeconds(2)).id();
+        }
+        server.post("/api/v1/observations", "{\"observations\":[{\"region\":\"JPN\",\"series\":\"SL.UEM.TOTL.ZS\","
+                + "\"period\":2025,\"value\":7.5}]}");
+        Thread.sleep(300); // let the recompute publish while nobody listens
+        try (SseClient sse = new SseClient(client, server.uri("/api/v1/stream?region=JPN"), lastSeen)) {
+            SseClient.Event missed = sse.next(Duration.ofSeconds(2));
+            assertThat(missed).isNotNull();
+            assertThat(Long.parseLong(missed.id())).isGreaterThan(Long.parseLong(lastSeen));
+            assertThat(missed.data()).contains("7.5");
+            assertThat(sse.next(Duration.ofMillis(300))).as("nothing else to replay").isNull();
+        }
+        try (SseClient sse = new SseClient(client, server.uri("/api/v1/stream?region=JPN"), "not-a-number")) {
+            assertThat(sse.next(Duration.ofSeconds(2))).as("an id we never issued gets a snapshot").isNotNull();
+        }
+    }
+}

@@ -48,11 +48,12 @@ public final class PluginHost {
                 refuse(source + ": a plugin could not be instantiated: " + e.getMessage());
                 continue;
             }
-            register(indicator, source);
+            add(indicator, source);
         }
     }
 
-    private void register(Indicator indicator, String source) {
+    /** Registers one indicator instance; refused (with a reason) when its descriptor is bad or its id taken. */
+    public void add(Indicator indicator, String source) {
         IndicatorDescriptor descriptor;
         try {
             descriptor = indicator.descriptor();

@@ -29,7 +29,11 @@ public record BallastConfig(
     }
 
     /** How the composite is formed. */
-    public record Scoring(CompositeMethod method, double minCoverage, int fromYear) {
+    public record Scoring(CompositeMethod method, double minCoverage, int fromYear, Divergence divergence) {
+    }
+
+    /** When the composite warns that capacity rises while labor conditions fall. */
+    public record Divergence(String capacity, String labor, int window, double minChange) {
     }
 
     /** One indicator's composite weight, whether it is enabled, and its parameter overrides. */

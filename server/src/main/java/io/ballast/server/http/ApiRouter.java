@@ -32,6 +32,7 @@ public final class ApiRouter {
         var observations = new ObservationHandlers(services);
         var stream = new StreamHandlers(services, streams);
         var health = new HealthHandlers(services);
+        var events = new EventHandlers(services);
         var ingestRole = new BearerAuth(List.of(new BearerAuth.Token(
                 services.adminToken().getBytes(java.nio.charset.StandardCharsets.UTF_8), List.of("admin"))), "ingest");
 
@@ -41,6 +42,7 @@ public final class ApiRouter {
         api.get("/scores/latest").handler(scores::latest);
         api.get("/scores/history").handler(scores::history);
         api.get("/series/:code").handler(series::series);
+        api.get("/events").handler(events::events);
         api.post("/observations").handler(ingestRole)
                 .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
                 .handler(observations::post);

@@ -1,5 +1,6 @@
 package io.ballast.server.ingest;
 
+import io.ballast.server.store.EventRow;
 import io.ballast.server.store.NewObservation;
 import io.ballast.server.store.ObservationStore;
 import io.ballast.server.store.SeriesRow;
@@ -9,6 +10,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -28,15 +30,18 @@ public final class Baseline {
 
     private final String seriesCsv;
     private final String observationsCsv;
+    private final String eventsCsv;
 
-    private Baseline(String seriesCsv, String observationsCsv) {
+    private Baseline(String seriesCsv, String observationsCsv, String eventsCsv) {
         this.seriesCsv = seriesCsv;
         this.observationsCsv = observationsCsv;
+        this.eventsCsv = eventsCsv;
     }
 
     /** Reads the baseline from the classpath. */
     public static Baseline bundled() {
-        return new Baseline(resource("baseline/series.csv"), resource("baseline/observations.csv"));
+        return new Baseline(resource("baseline/series.csv"), resource("baseline/observations.csv"),
+                resource("baseline/events.csv"));
     }
 
     /** Seeds the store unless it was seeded before; answers whether it seeded. */
@@ -46,8 +51,10 @@ public final class Baseline {
         }
         List<SeriesRow> series = series();
         List<NewObservation> observations = observations();
-        store.seed(version(), series, observations);
-        LOG.info("Loaded the bundled baseline: {} series, {} observations", series.size(), observations.size());
+        List<EventRow> events = events();
+        store.seed(version(), series, observations, events);
+        LOG.info("Loaded the bundled baseline: {} series, {} observations, {} events", series.size(),
+                observations.size(), events.size());
         return true;
     }
 
@@ -72,12 +79,24 @@ public final class Baseline {
         return rows;
     }
 
+    /** The dated events of the baseline. */
+    public List<EventRow> events() {
+        List<EventRow> rows = new ArrayList<>();
+        for (CSVRecord r : records(eventsCsv)) {
+            String entities = r.get("entities_added");
+            rows.add(new EventRow(null, r.get("region"), LocalDate.parse(r.get("date")), r.get("jurisdiction"),
+                    r.get("title"), entities.isBlank() ? null : Integer.valueOf(entities), r.get("source")));
+        }
+        return rows;
+    }
+
     /** A short hash of the bundled files, recorded in the database. */
     public String version() {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(seriesCsv.getBytes(StandardCharsets.UTF_8));
             sha.update(observationsCsv.getBytes(StandardCharsets.UTF_8));
+            sha.update(eventsCsv.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -58,6 +58,6 @@ final class Composite {
         CompositeMethod method = config.scoring().method();
         double score = method == CompositeMethod.GEOMETRIC ? Means.geometric(v, w) : Means.arithmetic(v, w);
         return Optional.of(new CompositeScore(Scorer.round(score), method.name().toLowerCase(Locale.ROOT),
-                Scorer.round(coveredWeight / totalWeight, 4), List.copyOf(missing)));
+                Scorer.round(coveredWeight / totalWeight, 4), List.copyOf(missing), List.of()));
     }
 }

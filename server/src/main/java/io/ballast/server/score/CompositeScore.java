@@ -2,6 +2,15 @@ package io.ballast.server.score;
 
 import java.util.List;
 
-/** The composite of a region in one year: score, method, coverage (0-1) and the indicators that were missing. */
-public record CompositeScore(double score, String method, double coverage, List<String> missing) {
+/**
+ * The composite of a region in one year: score, method, coverage (0-1), the indicators that were missing, and
+ * warnings such as capacity rising while labor conditions fall.
+ */
+public record CompositeScore(double score, String method, double coverage, List<String> missing,
+                             List<Warning> warnings) {
+
+    /** This composite with warnings attached. */
+    CompositeScore withWarnings(List<Warning> more) {
+        return new CompositeScore(score, method, coverage, missing, List.copyOf(more));
+    }
 }

@@ -1,6 +1,7 @@
 package io.ballast.server.score;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -114,6 +115,13 @@ public final class ScoreQueries {
                 gen.writeNumberField("period", row.period());
                 gen.writeNumberField("score", row.score());
                 gen.writeNumberField("coverage", row.coverage());
+                if (row.indicator().equals(COMPOSITE)) {
+                    JsonNode warnings = json.readTree(row.detail()).path("warnings");
+                    if (warnings.isArray() && !warnings.isEmpty()) {
+                        gen.writeFieldName("warnings");
+                        gen.writeTree(warnings);
+                    }
+                }
                 gen.writeEndObject();
             }
             gen.writeEndArray();

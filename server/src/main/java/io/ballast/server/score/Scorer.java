@@ -24,21 +24,35 @@ public final class Scorer {
     private final PluginHost host;
     private final BallastConfig config;
     private final Composite composite;
+    private final Divergence divergence;
     private final Clock clock;
 
     public Scorer(PluginHost host, BallastConfig config, Clock clock) {
         this.host = host;
         this.config = config;
         this.composite = new Composite(config);
+        this.divergence = new Divergence(config.scoring().divergence());
         this.clock = clock;
     }
 
-    /** Scores every year from {@code fromYear} (no earlier than the configured first year) to the last with data. */
+    /**
+     * Scores every year from {@code fromYear} (no earlier than the configured first year) to the last with data. The
+     * years a divergence check looks back on are measured too, but not returned.
+     */
     public List<YearScores> score(String region, RegionData data, int fromYear) {
+        int first = Math.max(fromYear, config.scoring().fromYear());
+        int last = data.lastYear().orElse(first - 1);
+        List<YearScores> measured = new ArrayList<>();
+        for (int year = first - divergence.window(); year <= last; year++) {
+            measured.add(scoreYear(region, data, year));
+        }
+        Map<Integer, List<IndicatorScore>> byYear = Divergence.byYear(measured);
         List<YearScores> years = new ArrayList<>();
-        int last = data.lastYear().orElse(fromYear - 1);
-        for (int year = Math.max(fromYear, config.scoring().fromYear()); year <= last; year++) {
-            years.add(scoreYear(region, data, year));
+        for (YearScores y : measured) {
+            if (y.period() >= first) {
+                years.add(new YearScores(y.period(), y.indicators(), y.composite().map(c ->
+                        c.withWarnings(divergence.check(y.period(), byYear).stream().toList()))));
+            }
         }
         return years;
     }

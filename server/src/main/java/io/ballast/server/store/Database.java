@@ -25,7 +25,8 @@ public final class Database implements AutoCloseable {
         this.tx = context.getBean(Argument.of(TransactionOperations.class, Connection.class));
         this.jdbc = context.getBean(JdbcOperations.class);
         this.observations = new ObservationStore(tx, jdbc, context.getBean(ObservationRepository.class),
-                context.getBean(SeriesRepository.class), context.getBean(MetaRepository.class));
+                context.getBean(SeriesRepository.class), context.getBean(MetaRepository.class),
+                context.getBean(EventRepository.class));
         this.scores = new ScoreStore(tx, jdbc, context.getBean(ScoreRepository.class));
     }
 

@@ -29,14 +29,16 @@ public final class ObservationStore {
     private final ObservationRepository observations;
     private final SeriesRepository series;
     private final MetaRepository meta;
+    private final EventRepository events;
 
     ObservationStore(TransactionOperations<Connection> tx, JdbcOperations jdbc, ObservationRepository observations,
-                     SeriesRepository series, MetaRepository meta) {
+                     SeriesRepository series, MetaRepository meta, EventRepository events) {
         this.tx = tx;
         this.jdbc = jdbc;
         this.observations = observations;
         this.series = series;
         this.meta = meta;
+        this.events = events;
     }
 
     /**
@@ -126,9 +128,15 @@ public final class ObservationStore {
         return tx.executeRead(status -> meta.findById(BASELINE_KEY).map(MetaRow::metaValue));
     }
 
-    /** Seeds series metadata and observations from a baseline, and records its version, in one transaction. */
-    public void seed(String version, List<SeriesRow> seriesRows, List<NewObservation> rows) {
+    /** A region's dated events, oldest first. */
+    public List<EventRow> events(String region) {
+        return tx.executeRead(status -> events.findByRegionOrderByEventDate(region));
+    }
+
+    /** Seeds series metadata, observations and events from a baseline, and records its version, in one transaction. */
+    public void seed(String version, List<SeriesRow> seriesRows, List<NewObservation> rows, List<EventRow> eventRows) {
         tx.executeWrite(status -> {
+            events.saveAll(eventRows);
             for (SeriesRow s : seriesRows) {
                 if (series.existsById(s.code())) {
                     series.update(s);

@@ -168,6 +168,21 @@ class ApiTest {
     }
 
     @Test
+    void eventsListTheDatedExportControlActionsWithTheirSources() {
+        HttpResponse<String> r = server.get("/api/v1/events?region=CHN");
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode events = json(r).get("events");
+        List<String> dates = new ArrayList<>();
+        events.forEach(e -> {
+            dates.add(e.get("date").asText());
+            assertThat(e.get("source").asText()).isNotBlank();
+            assertThat(e.get("title").asText()).isNotBlank();
+        });
+        assertThat(dates).contains("2022-10-07", "2024-12-02").isSorted();
+        assertThat(json(server.get("/api/v1/events?region=USA")).get("events")).isEmpty();
+    }
+
+    @Test
     void healthSaysLiveAndReadyWithTheDatabaseAndPlugins() {
         HttpResponse<String> live = server.get("/health/live");
         assertThat(live.statusCode()).isEqualTo(200);

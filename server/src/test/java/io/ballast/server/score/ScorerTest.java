@@ -131,6 +131,34 @@ class ScorerTest {
     }
 
     @Test
+    void theCompositeWarnsWhenCapacityRisesWhileLaborConditionsFallOverTheWindow() {
+        var scorer = new Scorer(host(Fixed.readingItsSeries("internal-capacity"),
+                Fixed.readingItsSeries("labor-conditions")), config(Map.of()), Clock.systemUTC());
+        List<YearScores> years = scorer.score("CHN", data(
+                "INTERNAL-CAPACITY", 2017, 50, "LABOR-CONDITIONS", 2017, 70,
+                "INTERNAL-CAPACITY", 2020, 65, "LABOR-CONDITIONS", 2020, 60,
+                "INTERNAL-CAPACITY", 2021, 66, "LABOR-CONDITIONS", 2021, 72), 2020);
+        CompositeScore warned = years.get(0).composite().orElseThrow();
+        assertThat(warned.warnings()).singleElement().satisfies(w -> {
+            assertThat(w.kind()).isEqualTo("capacity-labor-divergence");
+            assertThat(w.message()).contains("rose 15.0 points from 2017 to 2020").contains("fell 10.0 points");
+        });
+        assertThat(years.get(1).period()).isEqualTo(2021);
+        // no 2018 readings to compare 2021 with: no warning is invented
+        assertThat(years.get(1).composite().orElseThrow().warnings()).isEmpty();
+    }
+
+    @Test
+    void noWarningWhenLaborConditionsImproveAlongsideCapacity() {
+        var scorer = new Scorer(host(Fixed.readingItsSeries("internal-capacity"),
+                Fixed.readingItsSeries("labor-conditions")), config(Map.of()), Clock.systemUTC());
+        CompositeScore c = scorer.score("CHN", data(
+                "INTERNAL-CAPACITY", 2017, 50, "LABOR-CONDITIONS", 2017, 60,
+                "INTERNAL-CAPACITY", 2020, 65, "LABOR-CONDITIONS", 2020, 70), 2020).get(0).composite().orElseThrow();
+        assertThat(c.warnings()).isEmpty();
+    }
+
+    @Test
     void everyYearFromTheRequestedOneToTheLastWithDataIsScored() {
         var scorer = new Scorer(host(Fixed.readingItsSeries("a")), config(Map.of()), Clock.systemUTC());
         List<YearScores> years = scorer.score("CHN", data("A", 2019, 1, "A", 2022, 2), 2018);

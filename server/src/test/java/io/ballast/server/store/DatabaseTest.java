@@ -79,10 +79,13 @@ class DatabaseTest {
         try (Database db = Database.open(dir)) {
             assertThat(db.observations().baselineVersion()).isEmpty();
             db.observations().seed("v1", List.of(new SeriesRow("S", "A series", "%", "src", null, "CC BY 4.0",
-                    "2026-04-08", null)), List.of(new NewObservation("USA", "S", 2020, 3.0, null)));
+                    "2026-04-08", null)), List.of(new NewObservation("USA", "S", 2020, 3.0, null)),
+                    List.of(new EventRow(null, "CHN", java.time.LocalDate.of(2022, 10, 7), "US", "A rule", null,
+                            "https://example.org/rule")));
             assertThat(db.observations().baselineVersion()).contains("v1");
             assertThat(db.observations().seriesInfo("S")).get().extracting(SeriesRow::licence).isEqualTo("CC BY 4.0");
             assertThat(db.observations().ofRegion("USA")).hasSize(1);
+            assertThat(db.observations().events("CHN")).extracting(EventRow::title).containsExactly("A rule");
             db.ping();
         }
     }

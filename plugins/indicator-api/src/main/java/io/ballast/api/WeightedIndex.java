@@ -73,12 +73,17 @@ public final class WeightedIndex {
                 }
             }
         }
-        if (components.isEmpty() || presentWeight == 0) {
+        if (components.isEmpty()) {
             throw new MissingDataException(missing);
+        }
+        if (presentWeight == 0) {
+            throw new IllegalArgumentException(name + ": every present input has weight 0; check the *.weight "
+                    + "settings");
         }
         double[] values = components.stream().mapToDouble(Component::normalised).toArray();
         double[] weights = components.stream().mapToDouble(Component::weight).toArray();
-        double score = Means.arithmetic(values, weights);
+        // a mean of values within 0-100 is within 0-100; clamping removes floating-point overshoot (100.00000000000001)
+        double score = Math.min(100, Math.max(0, Means.arithmetic(values, weights)));
         double coverage = totalWeight == 0 ? 0 : presentWeight / totalWeight;
         return new IndicatorReading(score, components, explain(year, score, components, biggest, missing),
                 coverage, missing);

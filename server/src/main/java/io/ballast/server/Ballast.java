@@ -8,6 +8,8 @@ import io.ballast.server.config.AdminToken;
 import io.ballast.server.config.BallastConfig;
 import io.ballast.server.http.HttpVerticle;
 import io.ballast.server.http.Services;
+import io.ballast.server.indicator.Measurer;
+import io.ballast.server.indicator.PluginFolder;
 import io.ballast.server.indicator.PluginHost;
 import io.ballast.server.ingest.Baseline;
 import io.ballast.server.ingest.IngestService;
@@ -31,7 +33,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Set;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,17 +52,24 @@ public final class Ballast implements AutoCloseable {
     private final StoreWorkers workers;
     private final PluginHost plugins;
     private final ScoreService scoring;
+    private final PluginFolder folder;
+    private final Measurer measurer;
+    private final long scanTimer;
     private final String deployment;
     private final int port;
     private final String adminToken;
 
     private Ballast(Vertx vertx, Database database, StoreWorkers workers, PluginHost plugins, ScoreService scoring,
-                    String deployment, int port, String adminToken) {
+                    PluginFolder folder, Measurer measurer, long scanTimer, String deployment, int port,
+                    String adminToken) {
         this.vertx = vertx;
         this.database = database;
         this.workers = workers;
         this.plugins = plugins;
         this.scoring = scoring;
+        this.folder = folder;
+        this.measurer = measurer;
+        this.scanTimer = scanTimer;
         this.deployment = deployment;
         this.port = port;
         this.adminToken = adminToken;
@@ -86,6 +96,9 @@ public final class Ballast implements AutoCloseable {
         StoreWorkers workers = new StoreWorkers(vertx, 8);
         WorkerExecutor scoring = vertx.createSharedWorkerExecutor("ballast-score", 1);
         PluginHost plugins = new PluginHost(effective::enabled);
+        Measurer measurer = new Measurer(plugins, Duration.ofMillis(effective.plugins().measureTimeoutMs()));
+        PluginFolder folder = new PluginFolder(effective.plugins().directory(),
+                effective.data().dir().resolve("plugin-cache"), plugins);
         ScoreEvents events = new ScoreEvents(vertx);
 
         return vertx.executeBlocking(() -> {
@@ -95,6 +108,7 @@ public final class Ballast implements AutoCloseable {
                     Baseline.bundled().seedIfNew(database.observations());
                 }
                 plugins.discover(Ballast.class.getClassLoader(), "classpath");
+                folder.loadAll();
                 return database;
             } catch (RuntimeException e) {
                 database.close();
@@ -103,7 +117,7 @@ public final class Ballast implements AutoCloseable {
         }, false).compose(database -> {
             var scores = new ScoreQueries(database.scores(), workers, json, vertx);
             var series = new SeriesQueries(database.observations(), workers, json, vertx);
-            var scorer = new Scorer(plugins, effective, Clock.systemUTC());
+            var scorer = new Scorer(plugins, measurer, effective, Clock.systemUTC());
             var scoreService = new ScoreService(database.observations(), database.scores(), scorer, scores, events,
                     scoring, json);
             var ingest = new IngestService(json, r -> effective.region(r).isPresent(),
@@ -114,17 +128,39 @@ public final class Ballast implements AutoCloseable {
                     });
             var services = new Services(effective, json, plugins, scores, series, ingest, events,
                     new StreamGate(effective.stream().maxConnections()), database, workers, adminToken);
+            List<String> regions = effective.regions().stream().map(BallastConfig.Region::code).toList();
             return vertx.executeBlocking(() -> {
                 series.loadCatalogue();
-                scoreService.recomputeAll(effective.regions().stream().map(BallastConfig.Region::code).toList());
+                scoreService.recomputeAll(regions);
+                plugins.onChange(() -> scoreService.scheduleAll(regions));
                 return null;
             }, false).compose(v -> {
                 int instances = effective.server().instances() == 0 ? eventLoops : effective.server().instances();
                 return vertx.deployVerticle(() -> new HttpVerticle(services),
                         new DeploymentOptions().setInstances(instances));
-            }).map(id -> new Ballast(vertx, database, workers, plugins, scoreService, id, port, adminToken))
+            }).map(id -> new Ballast(vertx, database, workers, plugins, scoreService, folder, measurer,
+                            watch(vertx, folder, effective.plugins().scanIntervalMs()), id, port, adminToken))
                     .onFailure(e -> database.close());
         }).onFailure(e -> vertx.close());
+    }
+
+    /** Scans the plugins folder periodically on a worker of its own; a scan never overlaps the previous one. */
+    private static long watch(Vertx vertx, PluginFolder folder, int intervalMs) {
+        WorkerExecutor worker = vertx.createSharedWorkerExecutor("ballast-plugins", 1);
+        AtomicBoolean scanning = new AtomicBoolean();
+        return vertx.setPeriodic(intervalMs, id -> {
+            if (scanning.compareAndSet(false, true)) {
+                worker.executeBlocking(() -> {
+                    folder.scan();
+                    return null;
+                }, false).onComplete(done -> {
+                    scanning.set(false);
+                    if (done.failed()) {
+                        LOG.error("Scanning the plugins folder failed", done.cause());
+                    }
+                });
+            }
+        });
     }
 
     private static boolean readByPlugin(PluginHost plugins, String code) {
@@ -141,8 +177,8 @@ public final class Ballast implements AutoCloseable {
 
     private static BallastConfig withPort(BallastConfig c, int port) {
         var server = new BallastConfig.Server(c.server().host(), port, c.server().instances());
-        return new BallastConfig(server, c.data(), c.regions(), c.scoring(), c.indicators(), c.ingest(), c.stream(),
-                c.security());
+        return new BallastConfig(server, c.data(), c.regions(), c.scoring(), c.indicators(), c.plugins(), c.ingest(),
+                c.stream(), c.security());
     }
 
     private static int freePort() {
@@ -163,6 +199,11 @@ public final class Ballast implements AutoCloseable {
         return adminToken;
     }
 
+    /** The plugins folder this server watches. */
+    public java.nio.file.Path pluginsFolder() {
+        return folder.folder();
+    }
+
     /** The plugin host, for tests and diagnostics. */
     public PluginHost plugins() {
         return plugins;
@@ -179,13 +220,16 @@ public final class Ballast implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("HTTP did not stop cleanly: {}", e.toString());
         }
+        vertx.cancelTimer(scanTimer);
         scoring.close(Duration.ofSeconds(10));
         try {
             vertx.close().await();
         } catch (RuntimeException e) {
             LOG.warn("Vert.x did not close cleanly: {}", e.toString());
         }
+        folder.unloadAll();
         plugins.stopAll();
+        measurer.close();
         workers.close();
         database.close();
     }

@@ -12,6 +12,7 @@ public record BallastConfig(
         List<Region> regions,
         Scoring scoring,
         Map<String, IndicatorSettings> indicators,
+        Plugins plugins,
         Ingest ingest,
         Stream stream,
         Security security) {
@@ -38,6 +39,10 @@ public record BallastConfig(
 
     /** One indicator's composite weight, whether it is enabled, and its parameter overrides. */
     public record IndicatorSettings(double weight, boolean enabled, Map<String, Double> settings) {
+    }
+
+    /** The plugins folder, how often it is scanned, and how long a measurement may take. */
+    public record Plugins(Path directory, int scanIntervalMs, int measureTimeoutMs) {
     }
 
     /** Limits of the ingest API. */

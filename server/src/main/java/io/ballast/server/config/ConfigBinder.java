@@ -40,6 +40,8 @@ final class ConfigBinder {
                                 text("scoring.divergence.labor"), integer("scoring.divergence.window", 1, 50),
                                 number("scoring.divergence.min-change", 0, 100))),
                 indicators(),
+                new BallastConfig.Plugins(pluginsDirectory(), integer("plugins.scan-interval-ms", 50, 60_000),
+                        integer("plugins.measure-timeout-ms", 10, 600_000)),
                 new BallastConfig.Ingest(integer("ingest.max-batch", 1, 1_000_000)),
                 new BallastConfig.Stream(integer("stream.max-connections", 1, 1_000_000),
                         integer("stream.heartbeat-seconds", 1, 3600), integer("stream.replay", 0, 10_000)),
@@ -161,6 +163,16 @@ final class ConfigBinder {
             throw bad(key, "a text");
         }
         return Optional.of(n.asText().strip());
+    }
+
+    private Path pluginsDirectory() {
+        return optionalText("plugins.directory").map(dir -> {
+            try {
+                return Path.of(dir);
+            } catch (InvalidPathException e) {
+                throw bad("plugins.directory", "a file-system path (" + e.getReason() + ")");
+            }
+        }).orElse(path("data.dir").resolve("plugins"));
     }
 
     private Path path(String key) {

@@ -33,8 +33,11 @@ public final class ApiRouter {
         var stream = new StreamHandlers(services, streams);
         var health = new HealthHandlers(services);
         var events = new EventHandlers(services);
-        var ingestRole = new BearerAuth(List.of(new BearerAuth.Token(
-                services.adminToken().getBytes(java.nio.charset.StandardCharsets.UTF_8), List.of("admin"))), "ingest");
+        var admin = new AdminHandlers(services, catalog);
+        List<BearerAuth.Token> tokens = List.of(new BearerAuth.Token(
+                services.adminToken().getBytes(java.nio.charset.StandardCharsets.UTF_8), List.of("admin")));
+        var ingestRole = new BearerAuth(tokens, "ingest");
+        var adminRole = new BearerAuth(tokens, "admin");
 
         Router api = Router.router(vertx);
         api.get("/indicators").handler(catalog::indicators);
@@ -47,6 +50,8 @@ public final class ApiRouter {
                 .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
                 .handler(observations::post);
         api.get("/stream").handler(stream::stream);
+        api.post("/admin/plugins/:id/disable").handler(adminRole).handler(admin::disable);
+        api.post("/admin/plugins/:id/enable").handler(adminRole).handler(admin::enable);
         api.route().failureHandler(problems);
         router.route("/api/v1/*").subRouter(api);
 

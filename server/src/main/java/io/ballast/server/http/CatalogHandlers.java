@@ -23,18 +23,20 @@ final class CatalogHandlers {
         Json.send(ctx, services.json(), body);
     }
 
-    private Map<String, Object> describe(LoadedPlugin p) {
+    Map<String, Object> describe(LoadedPlugin p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", p.id());
         m.put("name", p.descriptor().name());
         m.put("description", p.descriptor().description());
         m.put("version", p.descriptor().version());
         m.put("source", p.source());
+        m.put("builtIn", p.loader().isEmpty());
         m.put("state", p.state().name());
         m.put("inputs", p.descriptor().inputs());
         m.put("weight", services.config().weightOf(p.id()));
         m.put("parameters", p.descriptor().parameters());
         p.failure().ifPresent(f -> m.put("failure", f));
+        m.put("since", p.since().toString());
         return m;
     }
 

@@ -80,6 +80,11 @@ public final class ScoreService {
         } while (!pending.isEmpty() && draining.compareAndSet(false, true));
     }
 
+    /** Queues every year of these regions for recompute (the set of plugins or a weight changed). */
+    public void scheduleAll(Collection<String> regions) {
+        schedule(regions.stream().map(r -> new Cell(r, Integer.MIN_VALUE)).toList());
+    }
+
     /**
      * Stops taking work and waits (up to {@code timeout}) for a running recompute to finish, so that the database
      * can close under it. Work still queued is dropped: its observations are stored, and the next start recomputes.

@@ -1,11 +1,10 @@
 package io.ballast.server.score;
 
 import io.ballast.api.Component;
-import io.ballast.api.IndicatorReading;
-import io.ballast.api.MissingDataException;
 import io.ballast.api.Parameter;
 import io.ballast.server.config.BallastConfig;
 import io.ballast.server.indicator.LoadedPlugin;
+import io.ballast.server.indicator.Measurer;
 import io.ballast.server.indicator.PluginHost;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -15,20 +14,22 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Measures a region year by year with every started plugin and forms the composite. Pure computation over a
- * {@link RegionData} snapshot: no I/O, so it runs wherever the caller is (a worker thread in the server). A plugin
- * that throws or returns an invalid reading is marked failed and skipped; the others go on.
+ * Measures a region year by year with every started plugin and forms the composite, over a {@link RegionData}
+ * snapshot: no I/O. Each measurement goes through the {@link Measurer}, which time-limits it and marks a plugin that
+ * throws, hangs or returns an invalid reading as failed; the others go on.
  */
 public final class Scorer {
 
     private final PluginHost host;
+    private final Measurer measurer;
     private final BallastConfig config;
     private final Composite composite;
     private final Divergence divergence;
     private final Clock clock;
 
-    public Scorer(PluginHost host, BallastConfig config, Clock clock) {
+    public Scorer(PluginHost host, Measurer measurer, BallastConfig config, Clock clock) {
         this.host = host;
+        this.measurer = measurer;
         this.config = config;
         this.composite = new Composite(config);
         this.divergence = new Divergence(config.scoring().divergence());
@@ -68,22 +69,12 @@ public final class Scorer {
 
     private Optional<IndicatorScore> measure(LoadedPlugin plugin, String region, RegionData data, int year) {
         var context = new SnapshotContext(region, year, data, settings(plugin), clock);
-        try {
-            IndicatorReading r = plugin.indicator().measure(context);
-            if (r == null) {
-                host.fail(plugin.id(), "measure returned null for " + region + " " + year);
-                return Optional.empty();
-            }
+        return measurer.measure(plugin, context).map(r -> {
             List<Component> components = r.components().stream().map(c -> new Component(c.label(), c.series(),
                     c.raw(), round(c.normalised()), c.weight())).toList();
-            return Optional.of(new IndicatorScore(plugin.id(), plugin.descriptor().name(), round(r.score()), year,
-                    components, r.explanation(), round(r.coverage(), 4), r.missing()));
-        } catch (MissingDataException e) {
-            return Optional.empty();
-        } catch (RuntimeException | LinkageError | StackOverflowError e) {
-            host.fail(plugin.id(), "measure threw for " + region + " " + year + ": " + e);
-            return Optional.empty();
-        }
+            return new IndicatorScore(plugin.id(), plugin.descriptor().name(), round(r.score()), year, components,
+                    r.explanation(), round(r.coverage(), 4), r.missing());
+        });
     }
 
     private Map<String, Double> settings(LoadedPlugin plugin) {

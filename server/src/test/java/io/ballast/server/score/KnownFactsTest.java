@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ballast.server.config.BallastConfig;
 import io.ballast.server.config.ConfigLoader;
+import io.ballast.server.indicator.Measurer;
 import io.ballast.server.indicator.PluginHost;
 import io.ballast.server.ingest.Baseline;
 import io.ballast.server.store.NewObservation;
 import io.ballast.server.store.ObservationRow;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,7 @@ class KnownFactsTest {
         List<ObservationRow> rows = baseline.stream().filter(o -> o.region().equals("CHN")).map(edit)
                 .map(o -> new ObservationRow(null, o.region(), o.series(), o.period(), o.value(), o.source(),
                         Instant.EPOCH)).toList();
-        return new Scorer(host, config, Clock.systemUTC()).score("CHN", RegionData.of(rows), year).stream()
+        return new Scorer(host, new Measurer(host, Duration.ofSeconds(2)), config, Clock.systemUTC()).score("CHN", RegionData.of(rows), year).stream()
                 .filter(y -> y.period() == year).findFirst().orElseThrow()
                 .indicators().stream().filter(s -> s.id().equals(indicator)).findFirst().orElseThrow().score();
     }

@@ -10,10 +10,12 @@ import io.ballast.api.IndicatorReading;
 import io.ballast.api.MissingDataException;
 import io.ballast.server.config.BallastConfig;
 import io.ballast.server.config.ConfigLoader;
+import io.ballast.server.indicator.Measurer;
 import io.ballast.server.indicator.PluginHost;
 import io.ballast.server.indicator.PluginState;
 import io.ballast.server.store.ObservationRow;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +59,10 @@ class ScorerTest {
         return RegionData.of(rows);
     }
 
+    private static Scorer scorer(PluginHost host, BallastConfig config) {
+        return new Scorer(host, new Measurer(host, Duration.ofSeconds(2)), config, Clock.systemUTC());
+    }
+
     private static PluginHost host(Indicator... indicators) {
         PluginHost host = new PluginHost(id -> true);
         for (Indicator i : indicators) {
@@ -68,8 +74,7 @@ class ScorerTest {
     @Test
     void theCompositeIsTheWeightedGeometricMeanOfThePresentIndicators() {
         BallastConfig config = config(Map.of("BALLAST_SCORING_MIN_COVERAGE", "0.5"));
-        var scorer = new Scorer(host(Fixed.readingItsSeries("a"), Fixed.readingItsSeries("b")), config,
-                Clock.systemUTC());
+        var scorer = scorer(host(Fixed.readingItsSeries("a"), Fixed.readingItsSeries("b")), config);
         YearScores y = scorer.score("CHN", data("A", 2020, 80, "B", 2020, 20), 2020).get(0);
         // exp((ln 80 + ln 20) / 2) = sqrt(1600) = 40; an arithmetic mean would hide the weak 20 behind 50.
         assertThat(y.composite()).get().extracting(CompositeScore::score).isEqualTo(40.0);
@@ -81,8 +86,7 @@ class ScorerTest {
     void arithmeticAggregationCanBeChosenInConfig() {
         BallastConfig config = config(Map.of("BALLAST_SCORING_METHOD", "arithmetic",
                 "BALLAST_SCORING_MIN_COVERAGE", "0.5"));
-        var scorer = new Scorer(host(Fixed.readingItsSeries("a"), Fixed.readingItsSeries("b")), config,
-                Clock.systemUTC());
+        var scorer = scorer(host(Fixed.readingItsSeries("a"), Fixed.readingItsSeries("b")), config);
         assertThat(scorer.score("CHN", data("A", 2020, 80, "B", 2020, 20), 2020).get(0).composite())
                 .get().extracting(CompositeScore::score).isEqualTo(50.0);
     }
@@ -90,8 +94,7 @@ class ScorerTest {
     @Test
     void aMissingIndicatorIsNamedAndLowersCoverageButNeverCountsAsZero() {
         BallastConfig config = config(Map.of("BALLAST_SCORING_MIN_COVERAGE", "0.5"));
-        var scorer = new Scorer(host(Fixed.readingItsSeries("a"), Fixed.readingItsSeries("b")), config,
-                Clock.systemUTC());
+        var scorer = scorer(host(Fixed.readingItsSeries("a"), Fixed.readingItsSeries("b")), config);
         CompositeScore c = scorer.score("CHN", data("A", 2020, 64), 2020).get(0).composite().orElseThrow();
         assertThat(c.score()).isEqualTo(64.0);
         assertThat(c.missing()).containsExactly("b");
@@ -101,8 +104,7 @@ class ScorerTest {
     @Test
     void belowTheMinimumCoverageAYearHasNoComposite() {
         BallastConfig config = config(Map.of("BALLAST_SCORING_MIN_COVERAGE", "0.75"));
-        var scorer = new Scorer(host(Fixed.readingItsSeries("a"), Fixed.readingItsSeries("b")), config,
-                Clock.systemUTC());
+        var scorer = scorer(host(Fixed.readingItsSeries("a"), Fixed.readingItsSeries("b")), config);
         YearScores y = scorer.score("CHN", data("A", 2020, 64), 2020).get(0);
         assertThat(y.indicators()).hasSize(1);
         assertThat(y.composite()).isEmpty();
@@ -113,7 +115,7 @@ class ScorerTest {
         PluginHost host = host(Fixed.readingItsSeries("a"), new Fixed("boom", ctx -> {
             throw new IllegalStateException("kaput");
         }));
-        var scorer = new Scorer(host, config(Map.of("BALLAST_SCORING_MIN_COVERAGE", "0.5")), Clock.systemUTC());
+        var scorer = scorer(host, config(Map.of("BALLAST_SCORING_MIN_COVERAGE", "0.5")));
         YearScores y = scorer.score("CHN", data("A", 2020, 70), 2020).get(0);
         assertThat(y.indicators()).extracting(IndicatorScore::id).containsExactly("a");
         assertThat(host.get("boom").orElseThrow().state()).isEqualTo(PluginState.FAILED);
@@ -125,15 +127,15 @@ class ScorerTest {
     void aPluginReturningAnInvalidReadingIsMarkedFailed() {
         PluginHost host = host(new Fixed("nan", ctx -> new IndicatorReading(Double.NaN, List.of(), "x", 1,
                 List.of())));
-        new Scorer(host, config(Map.of()), Clock.systemUTC()).score("CHN", data("NAN", 2020, 1), 2020);
+        scorer(host, config(Map.of())).score("CHN", data("NAN", 2020, 1), 2020);
         assertThat(host.get("nan").orElseThrow().state()).isEqualTo(PluginState.FAILED);
         assertThat(host.get("nan").orElseThrow().failure()).get().asString().contains("score");
     }
 
     @Test
     void theCompositeWarnsWhenCapacityRisesWhileLaborConditionsFallOverTheWindow() {
-        var scorer = new Scorer(host(Fixed.readingItsSeries("internal-capacity"),
-                Fixed.readingItsSeries("labor-conditions")), config(Map.of()), Clock.systemUTC());
+        var scorer = scorer(host(Fixed.readingItsSeries("internal-capacity"),
+                Fixed.readingItsSeries("labor-conditions")), config(Map.of()));
         List<YearScores> years = scorer.score("CHN", data(
                 "INTERNAL-CAPACITY", 2017, 50, "LABOR-CONDITIONS", 2017, 70,
                 "INTERNAL-CAPACITY", 2020, 65, "LABOR-CONDITIONS", 2020, 60,
@@ -150,8 +152,8 @@ class ScorerTest {
 
     @Test
     void noWarningWhenLaborConditionsImproveAlongsideCapacity() {
-        var scorer = new Scorer(host(Fixed.readingItsSeries("internal-capacity"),
-                Fixed.readingItsSeries("labor-conditions")), config(Map.of()), Clock.systemUTC());
+        var scorer = scorer(host(Fixed.readingItsSeries("internal-capacity"),
+                Fixed.readingItsSeries("labor-conditions")), config(Map.of()));
         CompositeScore c = scorer.score("CHN", data(
                 "INTERNAL-CAPACITY", 2017, 50, "LABOR-CONDITIONS", 2017, 60,
                 "INTERNAL-CAPACITY", 2020, 65, "LABOR-CONDITIONS", 2020, 70), 2020).get(0).composite().orElseThrow();
@@ -160,7 +162,7 @@ class ScorerTest {
 
     @Test
     void everyYearFromTheRequestedOneToTheLastWithDataIsScored() {
-        var scorer = new Scorer(host(Fixed.readingItsSeries("a")), config(Map.of()), Clock.systemUTC());
+        var scorer = scorer(host(Fixed.readingItsSeries("a")), config(Map.of()));
         List<YearScores> years = scorer.score("CHN", data("A", 2019, 1, "A", 2022, 2), 2018);
         assertThat(years).extracting(YearScores::period).containsExactly(2018, 2019, 2020, 2021, 2022);
         assertThat(years.get(1).indicators()).hasSize(1);

@@ -60,7 +60,9 @@ public final class ApiRouter {
 
         router.route(HttpMethod.GET, "/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars")
                 .setCachingEnabled(true).setMaxAgeSeconds(86_400));
-        router.route(HttpMethod.GET, "/*").handler(StaticHandler.create("ballast-web").setIndexPage("index.html"));
+        // everything else that is not the API or health is the dashboard; API paths keep their 404 and 405 answers
+        router.routeWithRegex(HttpMethod.GET, "^/(?!api/|health/|metrics).*")
+                .handler(StaticHandler.create("ballast-web").setIndexPage("index.html"));
 
         router.route().failureHandler(problems);
         router.errorHandler(404, problems);

@@ -26,9 +26,12 @@ final class HealthHandlers {
             long started = services.plugins().started().size();
             Map<String, Object> checks = new LinkedHashMap<>();
             checks.put("database", databaseUp ? "UP" : "DOWN");
-            checks.put("plugins", Map.of("started", started, "total", services.plugins().all().size(),
-                    "failed", services.plugins().all().stream()
-                            .filter(p -> p.state().name().equals("FAILED")).map(LoadedPlugin::id).toList()));
+            Map<String, Object> plugins = new LinkedHashMap<>();
+            plugins.put("started", started);
+            plugins.put("total", services.plugins().all().size());
+            plugins.put("failed", services.plugins().all().stream()
+                    .filter(p -> p.state().name().equals("FAILED")).map(LoadedPlugin::id).toList());
+            checks.put("plugins", plugins);
             checks.put("streams", services.streams().open());
             boolean up = databaseUp && started > 0;
             Map<String, Object> body = new LinkedHashMap<>();

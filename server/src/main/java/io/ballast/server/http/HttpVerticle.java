@@ -24,9 +24,8 @@ public final class HttpVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         BallastConfig config = services.config();
-        streams = new StreamEndpoint(vertx, services.events(), services.streams(),
-                config.regions().stream().map(BallastConfig.Region::code).toList(),
-                config.stream().replay(), config.stream().heartbeatSeconds());
+        streams = new StreamEndpoint(vertx, services.events(), services.streams(), config.stream().replay(),
+                config.stream().heartbeatSeconds());
         server = vertx.createHttpServer(new HttpServerOptions()
                         .setHost(config.server().host())
                         .setPort(config.server().port()))

@@ -14,7 +14,8 @@ final class ObservationHandlers {
 
     void post(RoutingContext ctx) {
         String type = ctx.request().getHeader("Content-Type");
-        if (type != null && !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+        String media = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        if (type != null && !media.equals("application/json") && !media.endsWith("+json")) {
             throw new Problem(415, "Unsupported media type", "Send the observations as application/json, not "
                     + type + ".", Map.of());
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ballast.server.ingest.InvalidBatchException;
 import io.ballast.server.stream.StreamsExhaustedException;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
@@ -45,8 +46,8 @@ final class ProblemHandler implements Handler<RoutingContext> {
         }
         if (failure instanceof StreamsExhaustedException e) {
             ctx.response().putHeader("Retry-After", "5");
-            return new Problem(503, "Too many streams", "This server holds " + e.open() + " live streams, its "
-                    + "limit; retry in a few seconds or connect to another node.", Map.of());
+            return new Problem(503, "Service Unavailable", "This server holds its limit of live streams (" + e.open()
+                    + "); retry in a few seconds or connect to another node.", Map.of());
         }
         if (failure instanceof HttpException e && e.getStatusCode() < 500) {
             return fromStatus(e.getStatusCode());
@@ -79,7 +80,8 @@ final class ProblemHandler implements Handler<RoutingContext> {
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
-        body.put("title", problem.title());
+        // with type about:blank, RFC 9457 asks for the status phrase as the title; the detail says the rest
+        body.put("title", HttpResponseStatus.valueOf(problem.status()).reasonPhrase());
         body.put("status", problem.status());
         body.put("detail", problem.getMessage());
         body.put("instance", ctx.request().path());

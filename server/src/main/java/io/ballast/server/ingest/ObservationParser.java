@@ -85,12 +85,18 @@ final class ObservationParser {
             }
             return root;
         } catch (JsonProcessingException e) {
-            throw InvalidBatchException.malformed("the body is not valid JSON: " + e.getOriginalMessage()
+            throw InvalidBatchException.malformed("the body is not valid JSON: " + plain(e.getOriginalMessage())
                     + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr()));
         } catch (IOException e) {
             throw InvalidBatchException.malformed("the body could not be read: " + e.getMessage());
         }
+    }
+
+    /** Jackson's message without its parser internals ("start marker at [Source: …]"). */
+    private static String plain(String message) {
+        return message.replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)", "")
+                .replaceAll("\\s*at \\[Source:.*", "").strip();
     }
 
     private NewObservation item(JsonNode node, String at, List<String> errors) {
@@ -107,6 +113,7 @@ final class ObservationParser {
             }
         }
         String region = text(node, "region", at, errors);
+        region = region == null ? null : region.strip().toUpperCase(java.util.Locale.ROOT);
         if (region != null && !knownRegion.test(region)) {
             errors.add(at + ".region: '" + region + "' is not a configured region");
         }

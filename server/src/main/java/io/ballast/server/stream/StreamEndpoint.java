@@ -7,11 +7,10 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The SSE streams of one HTTP verticle. Everything here runs on that verticle's event loop: subscribers and replay
@@ -23,35 +22,32 @@ public final class StreamEndpoint {
 
     private static final Buffer HEARTBEAT = Buffer.buffer(": heartbeat\n\n");
     private static final Buffer PREAMBLE = Buffer.buffer("retry: 2000\n\n");
+    private static final Buffer GOODBYE = Buffer.buffer("retry: 5000\n\n: server shutting down\n\n");
     private static final int WRITE_QUEUE_BYTES = 256 * 1024;
 
     private final Vertx vertx;
     private final ScoreEvents events;
     private final StreamGate gate;
-    private final Map<String, Set<HttpServerResponse>> subscribers = new HashMap<>();
+    private final int replay;
+    private final long openedAt;
+    /** Per region: each subscriber and the sequence of the last event it was sent. */
+    private final Map<String, Map<HttpServerResponse, Long>> subscribers = new HashMap<>();
     private final Map<String, ReplayRing> rings = new HashMap<>();
     private final MessageConsumer<ScoreEvent> consumer;
     private final long heartbeatTimer;
 
     /** Call on the owning event loop (from the verticle's start). */
-    public StreamEndpoint(Vertx vertx, ScoreEvents events, StreamGate gate, List<String> regions, int replay,
-                          int heartbeatSeconds) {
+    public StreamEndpoint(Vertx vertx, ScoreEvents events, StreamGate gate, int replay, int heartbeatSeconds) {
         this.vertx = vertx;
         this.events = events;
         this.gate = gate;
-        long now = events.currentSequence();
-        for (String region : regions) {
-            rings.put(region, new ReplayRing(replay, now));
-            subscribers.put(region, new LinkedHashSet<>());
-        }
+        this.replay = replay;
+        this.openedAt = events.currentSequence();
         this.consumer = vertx.eventBus().consumer(ScoreEvents.ADDRESS, message -> broadcast(message.body()));
         this.heartbeatTimer = vertx.setPeriodic(heartbeatSeconds * 1000L, id -> heartbeat());
     }
 
-    /**
-     * Opens a stream of a configured region, or answers 503 when the stream cap is reached. The caller has validated
-     * the region.
-     */
+    /** Opens a stream of a region, or fails with 503 when the stream cap is reached. The caller checked the region. */
     public void open(RoutingContext ctx, String region, Optional<Long> lastEventId) {
         HttpServerResponse response = ctx.response();
         if (!gate.tryEnter()) {
@@ -62,17 +58,19 @@ public final class StreamEndpoint {
                 .putHeader("Cache-Control", "no-cache")
                 .putHeader("X-Accel-Buffering", "no")
                 .setWriteQueueMaxSize(WRITE_QUEUE_BYTES);
-        Set<HttpServerResponse> set = subscribers.get(region);
-        set.add(response);
+        Map<HttpServerResponse, Long> set = subscribers.computeIfAbsent(region, r -> new LinkedHashMap<>());
         response.closeHandler(v -> {
-            if (set.remove(response)) {
+            if (set.remove(response) != null) {
                 gate.leave();
             }
         });
         response.write(PREAMBLE);
+        long lastSent = lastEventId.orElse(0L);
         for (ScoreEvent event : catchUp(region, lastEventId)) {
             response.write(event.frame());
+            lastSent = Math.max(lastSent, event.sequence());
         }
+        set.put(response, lastSent);
     }
 
     private List<ScoreEvent> catchUp(String region, Optional<Long> lastEventId) {
@@ -86,7 +84,7 @@ public final class StreamEndpoint {
                 return List.of();
             }
             if (seen < latest.get().sequence()) {
-                List<ScoreEvent> missed = rings.get(region).after(seen);
+                List<ScoreEvent> missed = ring(region).after(seen);
                 if (missed != null) {
                     return missed;
                 }
@@ -95,31 +93,39 @@ public final class StreamEndpoint {
         return List.of(latest.get());
     }
 
+    private ReplayRing ring(String region) {
+        return rings.computeIfAbsent(region, r -> new ReplayRing(replay, openedAt));
+    }
+
     private void broadcast(ScoreEvent event) {
-        ReplayRing ring = rings.get(event.region());
-        if (ring == null) {
+        ring(event.region()).add(event);
+        Map<HttpServerResponse, Long> set = subscribers.get(event.region());
+        if (set == null) {
             return;
         }
-        ring.add(event);
         List<HttpServerResponse> laggards = null;
-        for (HttpServerResponse response : subscribers.get(event.region())) {
-            if (response.writeQueueFull()) {
+        for (Map.Entry<HttpServerResponse, Long> sub : set.entrySet()) {
+            if (sub.getValue() >= event.sequence()) {
+                continue; // it got this event as its snapshot already
+            }
+            if (sub.getKey().writeQueueFull()) {
                 laggards = laggards == null ? new ArrayList<>() : laggards;
-                laggards.add(response);
+                laggards.add(sub.getKey());
             } else {
-                response.write(event.frame());
+                sub.getKey().write(event.frame());
+                sub.setValue(event.sequence());
             }
         }
         if (laggards != null) {
-            laggards.forEach(this::drop);
+            laggards.forEach(HttpServerResponse::reset);
         }
     }
 
     private void heartbeat() {
-        for (Set<HttpServerResponse> set : subscribers.values()) {
-            for (HttpServerResponse response : List.copyOf(set)) {
+        for (Map<HttpServerResponse, Long> set : subscribers.values()) {
+            for (HttpServerResponse response : List.copyOf(set.keySet())) {
                 if (response.writeQueueFull()) {
-                    drop(response);
+                    response.reset();
                 } else {
                     response.write(HEARTBEAT);
                 }
@@ -127,25 +133,21 @@ public final class StreamEndpoint {
         }
     }
 
-    private void drop(HttpServerResponse response) {
-        response.reset();
-    }
-
     /** Streams open on this verticle. */
     public int size() {
-        return subscribers.values().stream().mapToInt(Set::size).sum();
+        return subscribers.values().stream().mapToInt(Map::size).sum();
     }
 
-    /** Closes every stream (clients reconnect after the advertised retry delay) and stops listening. */
+    /** Closes every stream with a retry hint (clients reconnect, to another node or after a restart). */
     public void close() {
         vertx.cancelTimer(heartbeatTimer);
         consumer.unregister();
-        for (Set<HttpServerResponse> set : subscribers.values()) {
-            for (HttpServerResponse response : List.copyOf(set)) {
-                if (set.remove(response)) {
+        for (Map<HttpServerResponse, Long> set : subscribers.values()) {
+            for (HttpServerResponse response : List.copyOf(set.keySet())) {
+                if (set.remove(response) != null) {
                     gate.leave();
                 }
-                response.end();
+                response.end(GOODBYE);
             }
         }
     }

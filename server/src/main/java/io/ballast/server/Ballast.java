@@ -176,9 +176,10 @@ public final class Ballast implements AutoCloseable {
     }
 
     private static BallastConfig withPort(BallastConfig c, int port) {
-        var server = new BallastConfig.Server(c.server().host(), port, c.server().instances());
+        var server = new BallastConfig.Server(c.server().host(), port, c.server().instances(),
+                c.server().maxBodyBytes(), c.server().tls());
         return new BallastConfig(server, c.data(), c.regions(), c.scoring(), c.indicators(), c.plugins(), c.ingest(),
-                c.stream(), c.security());
+                c.stream(), c.security(), c.logging());
     }
 
     private static int freePort() {

@@ -18,6 +18,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length == 1 && args[0].equals("hash-token")) {
+            hashToken();
+            return;
+        }
         BallastConfig config;
         try {
             config = new ConfigLoader().load(configFile(args, System.getenv()), System.getenv());
@@ -37,6 +41,24 @@ public final class Main {
         }
     }
 
+    /** Prints the SHA-256 (hex) of a token read from standard input, for {@code security.tokens[].sha256}. */
+    private static void hashToken() {
+        try {
+            String token = new String(System.in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+            if (token.isEmpty()) {
+                System.err.println("ballast: give the token on standard input, e.g. 'echo -n TOKEN | java -jar "
+                        + "ballast-server.jar hash-token'");
+                System.exit(2);
+            }
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            System.out.println(java.util.HexFormat.of().formatHex(hash));
+        } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
+            System.err.println("ballast: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
     static Optional<Path> configFile(String[] args, Map<String, String> env) {
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--config")) {
@@ -48,7 +70,8 @@ public final class Main {
             if (args[i].startsWith("--config=")) {
                 return Optional.of(Path.of(args[i].substring("--config=".length())));
             }
-            throw new ConfigException("unknown argument '" + args[i] + "'; usage: ballast [--config FILE]");
+            throw new ConfigException("unknown argument '" + args[i] + "'; usage: ballast [--config FILE] | "
+                    + "ballast hash-token");
         }
         String fromEnv = env.get("BALLAST_CONFIG");
         return fromEnv == null || fromEnv.isBlank() ? Optional.empty() : Optional.of(Path.of(fromEnv));

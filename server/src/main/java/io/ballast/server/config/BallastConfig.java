@@ -15,10 +15,19 @@ public record BallastConfig(
         Plugins plugins,
         Ingest ingest,
         Stream stream,
-        Security security) {
+        Security security,
+        Logging logging) {
 
-    /** Where the HTTP server listens; port 0 picks a free port. */
-    public record Server(String host, int port, int instances) {
+    /** Where the HTTP server listens (port 0 picks a free port), its body limit, and optional TLS from PEM files. */
+    public record Server(String host, int port, int instances, int maxBodyBytes, Optional<Tls> tls) {
+    }
+
+    /** PEM files of a certificate chain and its private key. */
+    public record Tls(Path cert, Path key) {
+    }
+
+    /** How logs are written. */
+    public record Logging(boolean json) {
     }
 
     /** The data directory (database, generated token) and whether to load the bundled baseline. */
@@ -53,8 +62,16 @@ public record BallastConfig(
     public record Stream(int maxConnections, int heartbeatSeconds, int replay) {
     }
 
-    /** The admin token, when configured (otherwise one is generated under the data directory). */
-    public record Security(Optional<String> adminToken) {
+    /**
+     * Who may do what: the admin token (generated under the data directory when not configured), a plain ingest token
+     * from the environment, hashed tokens with roles, whether reads need a token, the write rate limit, CORS origins.
+     */
+    public record Security(Optional<String> adminToken, Optional<String> ingestToken, List<HashedToken> tokens,
+                           boolean protectReads, int writesPerMinute, List<String> corsOrigins) {
+    }
+
+    /** A token known by the SHA-256 hash of its text, with its roles. */
+    public record HashedToken(String name, String sha256, List<String> roles) {
     }
 
     /** How indicator scores are combined into the composite. */

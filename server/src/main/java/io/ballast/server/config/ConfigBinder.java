@@ -31,7 +31,7 @@ final class ConfigBinder {
     BallastConfig bind() {
         return new BallastConfig(
                 new BallastConfig.Server(text("server.host"), integer("server.port", 0, 65535),
-                        integer("server.instances", 0, 64)),
+                        integer("server.instances", 0, 64), integer("server.max-body-bytes", 1024, 1 << 30), tls()),
                 new BallastConfig.Data(path("data.dir"), bool("data.baseline")),
                 regions(),
                 new BallastConfig.Scoring(method(), number("scoring.min-coverage", 0, 1),
@@ -45,7 +45,10 @@ final class ConfigBinder {
                 new BallastConfig.Ingest(integer("ingest.max-batch", 1, 1_000_000)),
                 new BallastConfig.Stream(integer("stream.max-connections", 1, 1_000_000),
                         integer("stream.heartbeat-seconds", 1, 3600), integer("stream.replay", 0, 10_000)),
-                new BallastConfig.Security(optionalText("security.admin-token")));
+                new BallastConfig.Security(optionalText("security.admin-token"), optionalText("security.ingest-token"),
+                        tokens(), bool("security.protect-reads"), integer("security.writes-per-minute", 1, 1_000_000),
+                        textList("security.cors-origins")),
+                new BallastConfig.Logging(logFormat()));
     }
 
     private List<BallastConfig.Region> regions() {
@@ -114,6 +117,80 @@ final class ConfigBinder {
             throw bad("indicators", "at least one indicator with a weight above 0");
         }
         return Map.copyOf(out);
+    }
+
+    private Optional<BallastConfig.Tls> tls() {
+        Optional<String> cert = optionalText("server.tls-cert");
+        Optional<String> key = optionalText("server.tls-key");
+        if (cert.isEmpty() && key.isEmpty()) {
+            return Optional.empty();
+        }
+        if (cert.isEmpty() || key.isEmpty()) {
+            throw bad(cert.isEmpty() ? "server.tls-cert" : "server.tls-key",
+                    "set together with " + (cert.isEmpty() ? "server.tls-key" : "server.tls-cert") + " (both PEM files)");
+        }
+        for (String k : List.of("server.tls-cert", "server.tls-key")) {
+            Path file = Path.of(optionalText(k).orElseThrow());
+            if (!java.nio.file.Files.isReadable(file)) {
+                throw bad(k, "a readable PEM file, but " + file + " cannot be read");
+            }
+        }
+        return Optional.of(new BallastConfig.Tls(Path.of(cert.get()), Path.of(key.get())));
+    }
+
+    private List<BallastConfig.HashedToken> tokens() {
+        JsonNode list = node("security.tokens");
+        if (list.isMissingNode() || list.isNull()) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            throw bad("security.tokens", "a list of {name, sha256, roles}");
+        }
+        var out = new ArrayList<BallastConfig.HashedToken>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode t = list.get(i);
+            String at = "security.tokens[" + i + "]";
+            if (!t.isObject() || !t.path("name").isTextual() || !t.path("sha256").isTextual()
+                    || !t.path("roles").isArray()) {
+                throw bad("security.tokens", "entry " + i + " to be {name, sha256, roles: [...]}");
+            }
+            String hash = t.get("sha256").asText().strip().toLowerCase(Locale.ROOT);
+            if (!hash.matches("[0-9a-f]{64}")) {
+                throw bad("security.tokens", at + ".sha256 to be 64 hex digits (the SHA-256 of the token; "
+                        + "'java -jar ballast-server.jar hash-token' prints it)");
+            }
+            var roles = new ArrayList<String>();
+            for (JsonNode r : t.get("roles")) {
+                if (!List.of("read", "ingest", "admin").contains(r.asText())) {
+                    throw bad("security.tokens", at + ".roles to hold read, ingest or admin, not '" + r.asText()
+                            + "'");
+                }
+                roles.add(r.asText());
+            }
+            out.add(new BallastConfig.HashedToken(t.get("name").asText(), hash, List.copyOf(roles)));
+        }
+        return List.copyOf(out);
+    }
+
+    private List<String> textList(String key) {
+        JsonNode list = node(key);
+        if (list.isMissingNode() || list.isNull()) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            throw bad(key, "a list of texts");
+        }
+        var out = new ArrayList<String>();
+        list.forEach(n -> out.add(n.asText()));
+        return List.copyOf(out);
+    }
+
+    private boolean logFormat() {
+        String format = text("logging.format");
+        if (!format.equals("text") && !format.equals("json")) {
+            throw bad("logging.format", "text or json, not '" + format + "'");
+        }
+        return format.equals("json");
     }
 
     private Map<String, Double> settings(String key) {

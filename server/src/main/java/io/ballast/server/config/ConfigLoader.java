@@ -30,7 +30,9 @@ public final class ConfigLoader {
     /** Maps whose keys are chosen by the user (indicator ids, parameter names), so any key is allowed there. */
     private static final Set<String> OPEN_MAPS = Set.of("indicators", "indicators.*.settings");
     /** Extra environment names accepted for a key, beyond the generated one. */
-    private static final Map<String, String> ALIASES = Map.of("BALLAST_ADMIN_TOKEN", "security.admin-token");
+    private static final Map<String, String> ALIASES = Map.of(
+            "BALLAST_ADMIN_TOKEN", "security.admin-token",
+            "BALLAST_INGEST_TOKEN", "security.ingest-token");
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
 

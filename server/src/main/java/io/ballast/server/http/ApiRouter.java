@@ -1,18 +1,19 @@
 package io.ballast.server.http;
 
+import io.ballast.server.config.BallastConfig;
 import io.ballast.server.stream.StreamEndpoint;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.CorsHandler;
 import io.vertx.ext.web.handler.StaticHandler;
-import java.util.List;
+import java.util.Set;
 
 /** Every route of the server, in one place. */
 public final class ApiRouter {
 
-    private static final long MAX_BODY_BYTES = 4L * 1024 * 1024;
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
             + "frame-ancestors 'none'";
@@ -34,24 +35,32 @@ public final class ApiRouter {
         var health = new HealthHandlers(services);
         var events = new EventHandlers(services);
         var admin = new AdminHandlers(services, catalog);
-        List<BearerAuth.Token> tokens = List.of(new BearerAuth.Token(
-                services.adminToken().getBytes(java.nio.charset.StandardCharsets.UTF_8), List.of("admin")));
-        var ingestRole = new BearerAuth(tokens, "ingest");
-        var adminRole = new BearerAuth(tokens, "admin");
+        BallastConfig config = services.config();
+        Access access = Access.of(services.adminToken(), config.security());
+        var ingestRole = new BearerAuth(access, "ingest");
+        var adminRole = new BearerAuth(access, "admin");
+        var writes = new RateLimiter(config.security().writesPerMinute());
+        var body = BodyHandler.create(false).setBodyLimit(config.server().maxBodyBytes());
 
         Router api = Router.router(vertx);
+        if (!config.security().corsOrigins().isEmpty()) {
+            api.route().handler(CorsHandler.create().addOrigins(config.security().corsOrigins())
+                    .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST))
+                    .allowedHeaders(Set.of("Authorization", "Content-Type", "Last-Event-ID")));
+        }
+        if (config.security().protectReads()) {
+            api.get().handler(new BearerAuth(access, "read"));
+        }
         api.get("/indicators").handler(catalog::indicators);
         api.get("/regions").handler(catalog::regions);
         api.get("/scores/latest").handler(scores::latest);
         api.get("/scores/history").handler(scores::history);
         api.get("/series/:code").handler(series::series);
         api.get("/events").handler(events::events);
-        api.post("/observations").handler(ingestRole)
-                .handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
-                .handler(observations::post);
+        api.post("/observations").handler(writes).handler(ingestRole).handler(body).handler(observations::post);
         api.get("/stream").handler(stream::stream);
-        api.post("/admin/plugins/:id/disable").handler(adminRole).handler(admin::disable);
-        api.post("/admin/plugins/:id/enable").handler(adminRole).handler(admin::enable);
+        api.post("/admin/plugins/:id/disable").handler(writes).handler(adminRole).handler(admin::disable);
+        api.post("/admin/plugins/:id/enable").handler(writes).handler(adminRole).handler(admin::enable);
         api.route().failureHandler(problems);
         router.route("/api/v1/*").subRouter(api);
 

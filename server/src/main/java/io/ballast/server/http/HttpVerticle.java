@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
 
 /**
  * One HTTP server instance on one event loop; the server deploys one per event loop, all on the same port. Each owns
@@ -26,9 +27,10 @@ public final class HttpVerticle extends VerticleBase {
         BallastConfig config = services.config();
         streams = new StreamEndpoint(vertx, services.events(), services.streams(), config.stream().replay(),
                 config.stream().heartbeatSeconds());
-        server = vertx.createHttpServer(new HttpServerOptions()
-                        .setHost(config.server().host())
-                        .setPort(config.server().port()))
+        var options = new HttpServerOptions().setHost(config.server().host()).setPort(config.server().port());
+        config.server().tls().ifPresent(tls -> options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
+                .setCertPath(tls.cert().toString()).setKeyPath(tls.key().toString())));
+        server = vertx.createHttpServer(options)
                 .requestHandler(ApiRouter.create(vertx, services, streams));
         return server.listen();
     }

@@ -17,6 +17,11 @@ public interface Input {
         return String.join("/", series());
     }
 
+    /** A derived value that overflowed is no value at all: the input counts as missing, never as infinity. */
+    private static OptionalDouble finite(double value) {
+        return Double.isFinite(value) ? OptionalDouble.of(value) : OptionalDouble.empty();
+    }
+
     /** The series' value itself. */
     static Input level(String code) {
         Checks.notBlank(code, "series code");
@@ -73,7 +78,7 @@ public interface Input {
                 OptionalDouble now = level.read(context, year);
                 OptionalDouble before = level.read(context, year - years);
                 return now.isPresent() && before.isPresent()
-                        ? OptionalDouble.of(now.getAsDouble() - before.getAsDouble()) : OptionalDouble.empty();
+                        ? finite(now.getAsDouble() - before.getAsDouble()) : OptionalDouble.empty();
             }
         };
     }
@@ -94,7 +99,7 @@ public interface Input {
                 OptionalDouble n = context.value(numerator, year);
                 OptionalDouble d = context.value(denominator, year);
                 return n.isPresent() && d.isPresent() && d.getAsDouble() != 0
-                        ? OptionalDouble.of(scale * n.getAsDouble() / d.getAsDouble()) : OptionalDouble.empty();
+                        ? finite(scale * n.getAsDouble() / d.getAsDouble()) : OptionalDouble.empty();
             }
         };
     }

@@ -83,6 +83,18 @@ class PluginFolderTest {
     }
 
     @Test
+    void theExamplePluginUnderDocsLoadsThroughTheFolderAndScoresEveryRegion() {
+        Path example = Path.of("..", "docs", "examples", "research-intensity-plugin").toAbsolutePath().normalize();
+        drop(folder, "research-intensity-plugin-1.0.0.jar", PluginJars.fromProject(example));
+        await().atMost(Duration.ofSeconds(2)).until(() -> plugin("research-intensity").isPresent());
+        assertThat(plugin("research-intensity").orElseThrow().get("state").asText()).isEqualTo("STARTED");
+        for (String region : java.util.List.of("CHN", "USA", "DEU", "JPN", "KOR", "IND")) {
+            await(region).atMost(Duration.ofSeconds(5)).until(() -> server.get(
+                    "/api/v1/scores/latest?region=" + region).body().contains("\"research-intensity\""));
+        }
+    }
+
+    @Test
     void aReplacedJarSwapsToTheNewVersionAndADeletedOneUnloadsAndItsClassLoaderIsCollected() throws Exception {
         drop(folder, "research.jar", indicator("research-test", "1.0.0", researchTimes(20, "v1")));
         await().atMost(Duration.ofSeconds(2)).until(() -> plugin("research-test").isPresent());

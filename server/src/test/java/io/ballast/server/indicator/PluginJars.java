@@ -68,6 +68,33 @@ final class PluginJars {
         return jar(entries, apiVersion);
     }
 
+    /**
+     * Builds the jar of a plugin project from its sources, as its own build would: every class under
+     * {@code src/main/java}, every file under {@code src/main/resources}, and the API version in the manifest.
+     */
+    static byte[] fromProject(Path project) {
+        try (var sources = Files.walk(project.resolve("src/main/java"));
+             var resources = Files.walk(project.resolve("src/main/resources"))) {
+            Map<String, String> java = new HashMap<>();
+            for (Path file : sources.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String text = Files.readString(file);
+                String pkg = text.lines().filter(l -> l.startsWith("package ")).findFirst()
+                        .map(l -> l.substring(8, l.indexOf(';')).strip() + ".").orElse("");
+                String name = file.getFileName().toString().replace(".java", "");
+                java.put(pkg + name, text);
+            }
+            Map<String, byte[]> entries = new HashMap<>();
+            compileAll(java).forEach((name, bytes) -> entries.put(name.replace('.', '/') + ".class", bytes));
+            Path root = project.resolve("src/main/resources");
+            for (Path file : resources.filter(Files::isRegularFile).toList()) {
+                entries.put(root.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+            }
+            return jar(entries, "1.0");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A measure body that scores R&D spending × factor, so two versions of one plugin give different scores. */
     static String researchTimes(double factor, String note) {
         return """
@@ -110,6 +137,10 @@ final class PluginJars {
     }
 
     private static Map<String, byte[]> compile(String className, String source) {
+        return compileAll(Map.of(className, source));
+    }
+
+    private static Map<String, byte[]> compileAll(Map<String, String> sources) {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         Map<String, ByteArrayOutputStream> out = new HashMap<>();
         StandardJavaFileManager standard = compiler.getStandardFileManager(null, null, StandardCharsets.UTF_8);
@@ -126,13 +157,13 @@ final class PluginJars {
                 };
             }
         };
-        JavaFileObject file = new SimpleJavaFileObject(
-                URI.create("string:///" + className.replace('.', '/') + ".java"), JavaFileObject.Kind.SOURCE) {
+        List<JavaFileObject> files = sources.entrySet().stream().map(e -> (JavaFileObject) new SimpleJavaFileObject(
+                URI.create("string:///" + e.getKey().replace('.', '/') + ".java"), JavaFileObject.Kind.SOURCE) {
             @Override
             public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-                return source;
+                return e.getValue();
             }
-        };
+        }).toList();
         String apiPath;
         try {
             apiPath = Path.of(Indicator.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
@@ -141,7 +172,7 @@ final class PluginJars {
         }
         var diagnostics = new javax.tools.DiagnosticCollector<JavaFileObject>();
         boolean ok = compiler.getTask(null, manager, diagnostics, List.of("--release", "17", "-classpath", apiPath),
-                null, List.of(file)).call();
+                null, files).call();
         if (!ok) {
             throw new IllegalStateException("test plugin does not compile: " + diagnostics.getDiagnostics());
         }

@@ -6,13 +6,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.ballast.server.config.AdminToken;
 import io.ballast.server.config.BallastConfig;
+import io.ballast.server.config.ConfigWatcher;
+import io.ballast.server.config.LiveConfig;
+import io.ballast.server.connector.SourcesVerticle;
 import io.ballast.server.http.HttpVerticle;
 import io.ballast.server.http.Services;
 import io.ballast.server.indicator.Measurer;
 import io.ballast.server.indicator.PluginFolder;
 import io.ballast.server.indicator.PluginHost;
+import io.ballast.server.indicator.PluginState;
+import io.ballast.server.metrics.Metrics;
 import io.ballast.server.ingest.Baseline;
 import io.ballast.server.ingest.IngestService;
+import io.ballast.server.score.AlertSink;
 import io.ballast.server.score.ScoreQueries;
 import io.ballast.server.score.ScoreService;
 import io.ballast.server.score.Scorer;
@@ -20,6 +26,8 @@ import io.ballast.server.store.Cell;
 import io.ballast.server.store.Database;
 import io.ballast.server.store.SeriesQueries;
 import io.ballast.server.store.StoreWorkers;
+import io.ballast.server.store.VintageResult;
+import io.ballast.server.stream.AlertWebhook;
 import io.ballast.server.stream.ScoreEvents;
 import io.ballast.server.stream.StreamGate;
 import io.vertx.core.DeploymentOptions;
@@ -34,7 +42,13 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,6 +91,14 @@ public final class Ballast implements AutoCloseable {
 
     /** Starts a server and completes when it is ready to serve. */
     public static Future<Ballast> start(BallastConfig config) {
+        return start(config, Optional.empty(), Map.of());
+    }
+
+    /**
+     * Starts a server whose configuration came from {@code file} (if any) and {@code env}; the file is watched and
+     * its reloadable keys are applied while the server runs.
+     */
+    public static Future<Ballast> start(BallastConfig config, Optional<Path> file, Map<String, String> env) {
         try {
             Files.createDirectories(config.data().dir());
         } catch (IOException e) {
@@ -89,14 +111,22 @@ public final class Ballast implements AutoCloseable {
             return Future.failedFuture(e);
         }
         int eventLoops = 2 * Runtime.getRuntime().availableProcessors();
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops));
+        Metrics metrics = new Metrics();
+        Vertx vertx = metrics.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops));
+        metrics.watchEventLoop(vertx);
         int port = config.server().port() == 0 ? freePort() : config.server().port();
         BallastConfig effective = withPort(config, port);
+        LiveConfig live = new LiveConfig(effective);
         ObjectMapper json = mapper();
         StoreWorkers workers = new StoreWorkers(vertx, 8);
         WorkerExecutor scoring = vertx.createSharedWorkerExecutor("ballast-score", 1);
-        PluginHost plugins = new PluginHost(effective::enabled);
-        Measurer measurer = new Measurer(plugins, Duration.ofMillis(effective.plugins().measureTimeoutMs()));
+        PluginHost plugins = new PluginHost(id -> live.get().enabled(id));
+        Measurer measurer = new Measurer(plugins, Duration.ofMillis(effective.plugins().measureTimeoutMs()),
+                metrics::measured);
+        for (PluginState state : PluginState.values()) {
+            metrics.gauge("ballast.plugins." + state.name().toLowerCase(java.util.Locale.ROOT),
+                    "plugins in state " + state, () -> plugins.all().stream().filter(p -> p.state() == state).count());
+        }
         PluginFolder folder = new PluginFolder(effective.plugins().directory(),
                 effective.data().dir().resolve("plugin-cache"), plugins);
         ScoreEvents events = new ScoreEvents(vertx);
@@ -115,26 +145,46 @@ public final class Ballast implements AutoCloseable {
                 throw e;
             }
         }, false).compose(database -> {
-            var scores = new ScoreQueries(database.scores(), workers, json, vertx);
+            var scores = new ScoreQueries(database.scores(), workers, json, vertx, () -> live.get().alerts().rules());
             var series = new SeriesQueries(database.observations(), workers, json, vertx);
-            var scorer = new Scorer(plugins, measurer, effective, Clock.systemUTC());
+            var scorer = new Scorer(plugins, measurer, live::get, Clock.systemUTC());
+            AlertSink alerts = effective.alerts().webhook().<AlertSink>map(url -> new AlertWebhook(url,
+                    effective.alerts().retries(), Duration.ofMillis(effective.alerts().timeoutMs()), json))
+                    .orElse(fired -> { });
             var scoreService = new ScoreService(database.observations(), database.scores(), scorer, scores, events,
-                    scoring, json);
-            var ingest = new IngestService(json, r -> effective.region(r).isPresent(),
-                    code -> series.inCatalogue(code) || readByPlugin(plugins, code),
+                    alerts, scoring, json);
+            Predicate<String> knownRegion = r -> live.get().region(r).isPresent();
+            Predicate<String> knownSeries = code -> series.inCatalogue(code) || readByPlugin(plugins, code);
+            var ingest = new IngestService(json, knownRegion, knownSeries,
                     effective.ingest().maxBatch(), database.observations(), workers, cells -> {
                         series.invalidate(cells.stream().map(Cell::region).collect(Collectors.toSet()));
                         scoreService.schedule(cells);
                     });
-            var services = new Services(effective, json, plugins, scores, series, ingest, events,
-                    new StreamGate(effective.stream().maxConnections()), database, workers, adminToken);
-            List<String> regions = effective.regions().stream().map(BallastConfig.Region::code).toList();
+            // What the pull sources (World Bank connector, WDI inbox) stored goes the same way as a POSTed batch.
+            Consumer<VintageResult> sourced = result -> {
+                result.catalogued().forEach(series::addToCatalogue);
+                series.invalidate(result.regions());
+                scoreService.schedule(result.changed());
+            };
+            scores.bindMetrics(metrics.meters());
+            series.bindMetrics(metrics.meters());
+            var gate = new StreamGate(effective.stream().maxConnections());
+            metrics.gauge("ballast.streams.open", "open SSE streams", gate::open);
+            var services = new Services(live, json, plugins, scores, series, ingest, events, gate, database,
+                    workers, adminToken, metrics);
+            Supplier<List<String>> regions = () -> live.get().regions().stream().map(BallastConfig.Region::code)
+                    .toList();
             return vertx.executeBlocking(() -> {
                 series.loadCatalogue();
-                scoreService.recomputeAll(regions);
-                plugins.onChange(() -> scoreService.scheduleAll(regions));
+                scoreService.recomputeAll(regions.get());
+                plugins.onChange(() -> scoreService.scheduleAll(regions.get()));
+                file.ifPresent(f -> watchConfig(vertx, new ConfigWatcher(f, env, live, reloaded -> {
+                    syncEnabled(plugins, reloaded);
+                    scoreService.scheduleAll(regions.get());
+                }), effective.server().reloadCheckMs()));
                 return null;
-            }, false).compose(v -> {
+            }, false).compose(v -> vertx.deployVerticle(new SourcesVerticle(effective, database.observations(), workers,
+                    json, knownRegion, knownSeries, sourced))).compose(v -> {
                 int instances = effective.server().instances() == 0 ? eventLoops : effective.server().instances();
                 return vertx.deployVerticle(() -> new HttpVerticle(services),
                         new DeploymentOptions().setInstances(instances));
@@ -163,6 +213,24 @@ public final class Ballast implements AutoCloseable {
         });
     }
 
+    /** Checks the config file periodically on a worker; a reload never overlaps the previous check. */
+    private static void watchConfig(Vertx vertx, ConfigWatcher watcher, int intervalMs) {
+        WorkerExecutor worker = vertx.createSharedWorkerExecutor("ballast-config", 1);
+        vertx.setPeriodic(intervalMs, id -> worker.executeBlocking(watcher::check, true));
+    }
+
+    /** Applies a reloaded {@code indicators.<id>.enabled} to the plugins whose setting now differs from their state. */
+    private static void syncEnabled(PluginHost plugins, BallastConfig config) {
+        for (var p : plugins.all()) {
+            boolean wanted = config.enabled(p.id());
+            if (!wanted && p.state() != PluginState.DISABLED) {
+                plugins.disable(p.id());
+            } else if (wanted && p.state() == PluginState.DISABLED) {
+                plugins.enable(p.id());
+            }
+        }
+    }
+
     private static boolean readByPlugin(PluginHost plugins, String code) {
         return plugins.all().stream().anyMatch(p -> p.descriptor().inputs().contains(code));
     }
@@ -177,9 +245,10 @@ public final class Ballast implements AutoCloseable {
 
     private static BallastConfig withPort(BallastConfig c, int port) {
         var server = new BallastConfig.Server(c.server().host(), port, c.server().instances(),
-                c.server().maxBodyBytes(), c.server().tls());
-        return new BallastConfig(server, c.data(), c.regions(), c.scoring(), c.indicators(), c.plugins(), c.ingest(),
-                c.stream(), c.security(), c.logging());
+                c.server().maxBodyBytes(), c.server().tls(), c.server().reloadCheckMs());
+        return new BallastConfig(server, c.data(), c.regions(), c.scoring(), c.indicators(), c.plugins(), c.alerts(),
+                c.ingest(),
+                c.stream(), c.security(), c.logging(), c.connectors());
     }
 
     private static int freePort() {

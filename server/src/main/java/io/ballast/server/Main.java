@@ -23,15 +23,20 @@ public final class Main {
             return;
         }
         BallastConfig config;
+        Optional<Path> file;
         try {
-            config = new ConfigLoader().load(configFile(args, System.getenv()), System.getenv());
+            file = configFile(args, System.getenv());
+            config = new ConfigLoader().load(file, System.getenv());
         } catch (ConfigException e) {
             System.err.println("ballast: invalid configuration: " + e.getMessage());
             System.exit(2);
             return;
         }
+        if (config.logging().json()) {
+            LogFormat.json();
+        }
         try {
-            Ballast ballast = Ballast.start(config).await();
+            Ballast ballast = Ballast.start(config, file, System.getenv()).await();
             Runtime.getRuntime().addShutdownHook(new Thread(ballast::close, "ballast-shutdown"));
             String host = config.server().host().equals("0.0.0.0") ? "localhost" : config.server().host();
             LOG.info("Ballast is ready: dashboard at http://{}:{}/", host, ballast.port());

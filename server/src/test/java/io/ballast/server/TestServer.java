@@ -27,6 +27,11 @@ public final class TestServer implements AutoCloseable {
 
     /** Starts a server on {@code dataDir} with extra environment overrides. */
     public static TestServer start(Path dataDir, Map<String, String> extraEnv) {
+        return start(dataDir, extraEnv, Optional.empty());
+    }
+
+    /** Starts a server configured by {@code file} (watched for changes) and the environment overrides. */
+    public static TestServer start(Path dataDir, Map<String, String> extraEnv, Optional<Path> file) {
         Map<String, String> env = new HashMap<>();
         env.put("BALLAST_SERVER_PORT", "0");
         env.put("BALLAST_SERVER_HOST", "127.0.0.1");
@@ -34,8 +39,8 @@ public final class TestServer implements AutoCloseable {
         env.put("BALLAST_DATA_DIR", dataDir.toString());
         env.put("BALLAST_ADMIN_TOKEN", TOKEN);
         env.putAll(extraEnv);
-        BallastConfig config = new ConfigLoader().load(Optional.empty(), env);
-        return new TestServer(Ballast.start(config).await());
+        BallastConfig config = new ConfigLoader().load(file, env);
+        return new TestServer(Ballast.start(config, file, env).await());
     }
 
     public static TestServer start(Path dataDir) {

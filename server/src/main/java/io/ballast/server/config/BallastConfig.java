@@ -13,13 +13,16 @@ public record BallastConfig(
         Scoring scoring,
         Map<String, IndicatorSettings> indicators,
         Plugins plugins,
+        Alerts alerts,
         Ingest ingest,
         Stream stream,
         Security security,
-        Logging logging) {
+        Logging logging,
+        Connectors connectors) {
 
     /** Where the HTTP server listens (port 0 picks a free port), its body limit, and optional TLS from PEM files. */
-    public record Server(String host, int port, int instances, int maxBodyBytes, Optional<Tls> tls) {
+    public record Server(String host, int port, int instances, int maxBodyBytes, Optional<Tls> tls,
+                         int reloadCheckMs) {
     }
 
     /** PEM files of a certificate chain and its private key. */
@@ -50,12 +53,34 @@ public record BallastConfig(
     public record IndicatorSettings(double weight, boolean enabled, Map<String, Double> settings) {
     }
 
+    /** Alert rules and the webhook new alerts are posted to. */
+    public record Alerts(List<AlertRule> rules, Optional<java.net.URI> webhook, int retries, int timeoutMs) {
+    }
+
+    /** One alert rule: on which score, and when it fires. */
+    public record AlertRule(String name, String indicator, Optional<Double> below, Optional<Double> drop,
+                            boolean divergence) {
+    }
+
     /** The plugins folder, how often it is scanned, and how long a measurement may take. */
     public record Plugins(Path directory, int scanIntervalMs, int measureTimeoutMs) {
     }
 
-    /** Limits of the ingest API. */
-    public record Ingest(int maxBatch) {
+    /** Limits of the ingest API, and the inbox folder watched for WDI bulk files (and how often, in ms). */
+    public record Ingest(int maxBatch, Path inbox, int inboxScanMs) {
+    }
+
+    /** Sources Ballast pulls from on a schedule. */
+    public record Connectors(WorldBank worldBank) {
+    }
+
+    /**
+     * The World Bank API v2 connector: whether it runs, where, which indicators of which regions, how often, the page
+     * size, the connect and idle timeouts, and how many retries with how long a first backoff (doubling each time).
+     */
+    public record WorldBank(boolean enabled, String baseUrl, List<String> indicators, List<String> regions,
+                            int intervalSeconds, int perPage, int connectTimeoutMs, int timeoutMs, int retries,
+                            int backoffMs) {
     }
 
     /** Limits of the live stream. */

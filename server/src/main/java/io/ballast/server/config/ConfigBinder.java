@@ -2,6 +2,8 @@ package io.ballast.server.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ballast.server.config.BallastConfig.CompositeMethod;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +21,7 @@ final class ConfigBinder {
 
     private static final Pattern REGION = Pattern.compile("[A-Z]{3}");
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final Pattern SERIES_CODE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final JsonNode root;
     private final Function<String, String> originOf;
@@ -31,7 +34,8 @@ final class ConfigBinder {
     BallastConfig bind() {
         return new BallastConfig(
                 new BallastConfig.Server(text("server.host"), integer("server.port", 0, 65535),
-                        integer("server.instances", 0, 64), integer("server.max-body-bytes", 1024, 1 << 30), tls()),
+                        integer("server.instances", 0, 64), integer("server.max-body-bytes", 1024, 1 << 30), tls(),
+                        integer("server.reload-check-ms", 50, 3_600_000)),
                 new BallastConfig.Data(path("data.dir"), bool("data.baseline")),
                 regions(),
                 new BallastConfig.Scoring(method(), number("scoring.min-coverage", 0, 1),
@@ -42,13 +46,77 @@ final class ConfigBinder {
                 indicators(),
                 new BallastConfig.Plugins(pluginsDirectory(), integer("plugins.scan-interval-ms", 50, 60_000),
                         integer("plugins.measure-timeout-ms", 10, 600_000)),
-                new BallastConfig.Ingest(integer("ingest.max-batch", 1, 1_000_000)),
+                alerts(),
+                new BallastConfig.Ingest(integer("ingest.max-batch", 1, 1_000_000), inbox(),
+                        integer("ingest.inbox-scan-ms", 50, 3_600_000)),
                 new BallastConfig.Stream(integer("stream.max-connections", 1, 1_000_000),
                         integer("stream.heartbeat-seconds", 1, 3600), integer("stream.replay", 0, 10_000)),
                 new BallastConfig.Security(optionalText("security.admin-token"), optionalText("security.ingest-token"),
                         tokens(), bool("security.protect-reads"), integer("security.writes-per-minute", 1, 1_000_000),
                         textList("security.cors-origins")),
-                new BallastConfig.Logging(logFormat()));
+                new BallastConfig.Logging(logFormat()),
+                new BallastConfig.Connectors(worldBank(regions())));
+    }
+
+    private Path inbox() {
+        return optionalText("ingest.inbox").map(dir -> {
+            try {
+                return Path.of(dir);
+            } catch (InvalidPathException e) {
+                throw bad("ingest.inbox", "a file-system path (" + e.getReason() + ")");
+            }
+        }).orElse(path("data.dir").resolve("inbox"));
+    }
+
+    private BallastConfig.WorldBank worldBank(List<BallastConfig.Region> configured) {
+        String at = "connectors.worldbank";
+        String base = text(at + ".base-url").strip();
+        URI uri;
+        try {
+            uri = new URI(base);
+        } catch (URISyntaxException e) {
+            throw bad(at + ".base-url", "an http or https URL such as https://api.worldbank.org (" + e.getReason() + ")");
+        }
+        if (uri.getScheme() == null || !List.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))
+                || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw bad(at + ".base-url", "an http or https URL without query, such as https://api.worldbank.org, not '"
+                    + base + "'");
+        }
+        List<String> indicators = codes(at + ".indicators", SERIES_CODE, "World Bank indicator codes such as "
+                + "NE.TRD.GNFS.ZS");
+        List<String> regions = codes(at + ".regions", REGION, "ISO 3166-1 alpha-3 codes such as CHN");
+        for (String region : regions) {
+            if (configured.stream().noneMatch(r -> r.code().equals(region))) {
+                throw bad(at + ".regions", "a list of configured regions, but " + region + " is not in 'regions'");
+            }
+        }
+        return new BallastConfig.WorldBank(bool(at + ".enabled"), base.replaceAll("/+$", ""), indicators, regions,
+                integer(at + ".interval-seconds", 1, 31_536_000), integer(at + ".per-page", 1, 20_000),
+                integer(at + ".connect-timeout-ms", 10, 600_000), integer(at + ".timeout-ms", 10, 600_000),
+                integer(at + ".retries", 0, 20), integer(at + ".backoff-ms", 0, 600_000));
+    }
+
+    /** A list of codes, given as a YAML list or (from an environment variable) as one comma-separated text. */
+    private List<String> codes(String key, Pattern pattern, String expected) {
+        JsonNode n = node(key);
+        List<String> out = new ArrayList<>();
+        if (n.isTextual()) {
+            for (String part : n.asText().split(",")) {
+                if (!part.isBlank()) {
+                    out.add(part.strip());
+                }
+            }
+        } else if (n.isArray()) {
+            n.forEach(item -> out.add(item.isTextual() ? item.asText().strip() : item.toString()));
+        } else if (!n.isMissingNode() && !n.isNull()) {
+            throw bad(key, "a list of " + expected);
+        }
+        for (String code : out) {
+            if (!pattern.matcher(code).matches()) {
+                throw bad(key, "a list of " + expected + ", but '" + code + "' is not one");
+            }
+        }
+        return List.copyOf(new java.util.LinkedHashSet<>(out));
     }
 
     private List<BallastConfig.Region> regions() {
@@ -117,6 +185,62 @@ final class ConfigBinder {
             throw bad("indicators", "at least one indicator with a weight above 0");
         }
         return Map.copyOf(out);
+    }
+
+    private BallastConfig.Alerts alerts() {
+        JsonNode list = node("alerts.rules");
+        if (!list.isArray()) {
+            throw bad("alerts.rules", "a list of {name, indicator, below?, drop?, divergence?}");
+        }
+        var rules = new ArrayList<BallastConfig.AlertRule>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode r = list.get(i);
+            String at = "alerts.rules[" + i + "]";
+            if (!r.isObject() || !r.path("name").isTextual() || !r.path("indicator").isTextual()) {
+                throw bad("alerts.rules", at + " to have a name and an indicator (composite or an indicator id)");
+            }
+            for (var it = r.fieldNames(); it.hasNext(); ) {
+                String key = it.next();
+                if (!List.of("name", "indicator", "below", "drop", "divergence").contains(key)) {
+                    throw bad("alerts.rules", at + " to hold name, indicator, below, drop or divergence, not '" + key
+                            + "'");
+                }
+            }
+            Optional<Double> below = optionalNumber(r.get("below"), at + ".below");
+            Optional<Double> drop = optionalNumber(r.get("drop"), at + ".drop");
+            boolean divergence = r.has("divergence") && r.get("divergence").asBoolean();
+            if (r.has("divergence") && !r.get("divergence").isBoolean()) {
+                throw bad("alerts.rules", at + ".divergence to be true or false");
+            }
+            if (below.isEmpty() && drop.isEmpty() && !divergence) {
+                throw bad("alerts.rules", at + " to say when it fires: below, drop or divergence");
+            }
+            rules.add(new BallastConfig.AlertRule(r.get("name").asText(), r.get("indicator").asText(), below, drop,
+                    divergence));
+        }
+        Optional<java.net.URI> webhook = optionalText("alerts.webhook.url").map(url -> {
+            try {
+                java.net.URI uri = new java.net.URI(url);
+                if (!List.of("http", "https").contains(String.valueOf(uri.getScheme())) || uri.getHost() == null) {
+                    throw new java.net.URISyntaxException(url, "not an http(s) URL with a host");
+                }
+                return uri;
+            } catch (java.net.URISyntaxException e) {
+                throw bad("alerts.webhook.url", "an http or https URL, not '" + url + "'");
+            }
+        });
+        return new BallastConfig.Alerts(List.copyOf(rules), webhook, integer("alerts.webhook.retries", 0, 20),
+                integer("alerts.webhook.timeout-ms", 100, 120_000));
+    }
+
+    private Optional<Double> optionalNumber(JsonNode n, String at) {
+        if (n == null || n.isNull()) {
+            return Optional.empty();
+        }
+        if (!n.isNumber() || !Double.isFinite(n.asDouble())) {
+            throw bad("alerts.rules", at + " to be a number, not '" + n.asText() + "'");
+        }
+        return Optional.of(n.asDouble());
     }
 
     private Optional<BallastConfig.Tls> tls() {

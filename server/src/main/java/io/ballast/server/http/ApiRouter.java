@@ -9,6 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CorsHandler;
 import io.vertx.ext.web.handler.StaticHandler;
+import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.util.Set;
 
 /** Every route of the server, in one place. */
@@ -25,6 +26,7 @@ public final class ApiRouter {
     public static Router create(Vertx vertx, Services services, StreamEndpoint streams) {
         Router router = Router.router(vertx);
         ProblemHandler problems = new ProblemHandler(services.json());
+        router.route().handler(new RequestLog());
         router.route().handler(ApiRouter::securityHeaders);
 
         var catalog = new CatalogHandlers(services);
@@ -66,6 +68,7 @@ public final class ApiRouter {
 
         router.get("/health/live").handler(health::live);
         router.get("/health/ready").handler(health::ready);
+        router.get("/metrics").handler(PrometheusScrapingHandler.create(services.metrics().registry()));
 
         router.route(HttpMethod.GET, "/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars")
                 .setCachingEnabled(true).setMaxAgeSeconds(86_400));

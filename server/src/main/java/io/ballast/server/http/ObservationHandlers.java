@@ -21,8 +21,14 @@ final class ObservationHandlers {
         }
         byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
         services.ingest().ingest(body)
-                .onSuccess(result -> Json.send(ctx, services.json(),
-                        Map.of("accepted", result.accepted(), "changedCells", result.changedCells())))
-                .onFailure(ctx::fail);
+                .onSuccess(result -> {
+                    services.metrics().ingested(result.accepted(), "stored");
+                    Json.send(ctx, services.json(),
+                            Map.of("accepted", result.accepted(), "changedCells", result.changedCells()));
+                })
+                .onFailure(e -> {
+                    services.metrics().ingested(0, "rejected");
+                    ctx.fail(e);
+                });
     }
 }

@@ -52,10 +52,11 @@ final class ProblemHandler implements Handler<RoutingContext> {
         if (failure instanceof HttpException e && e.getStatusCode() < 500) {
             return fromStatus(e.getStatusCode());
         }
-        String id = UUID.randomUUID().toString();
-        LOG.error("Unexpected failure {} on {} {}", id, ctx.request().method(), ctx.request().path(), failure);
-        return new Problem(500, "Internal error", "The server failed to answer; the failure is logged under id "
-                + id + ".", Map.of("errorId", id));
+        String id = ctx.get(RequestLog.KEY) == null ? UUID.randomUUID().toString() : ctx.get(RequestLog.KEY);
+        RequestLog.withId(id, () -> LOG.error("Unexpected failure on {} {}", ctx.request().method(),
+                ctx.request().path(), failure));
+        return new Problem(500, "Internal error", "The server failed to answer; the failure is logged under request "
+                + "id " + id + ".", Map.of("requestId", id));
     }
 
     private static Problem fromStatus(int status) {

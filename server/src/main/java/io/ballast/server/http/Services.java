@@ -2,8 +2,10 @@ package io.ballast.server.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ballast.server.config.BallastConfig;
+import io.ballast.server.config.LiveConfig;
 import io.ballast.server.indicator.PluginHost;
 import io.ballast.server.ingest.IngestService;
+import io.ballast.server.metrics.Metrics;
 import io.ballast.server.score.ScoreQueries;
 import io.ballast.server.store.Database;
 import io.ballast.server.store.SeriesQueries;
@@ -13,7 +15,7 @@ import io.ballast.server.stream.StreamGate;
 
 /** What the HTTP layer needs from the other stages, built once and shared by every HTTP verticle. */
 public record Services(
-        BallastConfig config,
+        LiveConfig live,
         ObjectMapper json,
         PluginHost plugins,
         ScoreQueries scores,
@@ -23,5 +25,11 @@ public record Services(
         StreamGate streams,
         Database database,
         StoreWorkers workers,
-        String adminToken) {
+        String adminToken,
+        Metrics metrics) {
+
+    /** The configuration in force now (it may have been reloaded since the last request). */
+    public BallastConfig config() {
+        return live.get();
+    }
 }

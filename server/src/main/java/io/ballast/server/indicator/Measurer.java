@@ -23,10 +23,22 @@ public final class Measurer implements AutoCloseable {
     private final PluginHost host;
     private final Duration limit;
     private final ExecutorService threads;
+    private final Listener listener;
+
+    /** Hears of every measure call: which plugin, how long it took, whether it failed. */
+    @FunctionalInterface
+    public interface Listener {
+        void measured(String plugin, Duration took, boolean failed);
+    }
 
     public Measurer(PluginHost host, Duration limit) {
+        this(host, limit, (plugin, took, failed) -> { });
+    }
+
+    public Measurer(PluginHost host, Duration limit, Listener listener) {
         this.host = host;
         this.limit = limit;
+        this.listener = listener;
         AtomicInteger n = new AtomicInteger();
         this.threads = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "ballast-plugin-" + n.incrementAndGet());
@@ -37,16 +49,28 @@ public final class Measurer implements AutoCloseable {
 
     /** The plugin's reading, or empty when it has no data or failed (then it is marked FAILED). */
     public Optional<IndicatorReading> measure(LoadedPlugin plugin, IndicatorContext context) {
+        long started = System.nanoTime();
+        boolean[] failed = {false};
+        try {
+            return call(plugin, context, failed);
+        } finally {
+            listener.measured(plugin.id(), Duration.ofNanos(System.nanoTime() - started), failed[0]);
+        }
+    }
+
+    private Optional<IndicatorReading> call(LoadedPlugin plugin, IndicatorContext context, boolean[] failed) {
         String where = context.region() + " " + context.period();
         Future<IndicatorReading> call = threads.submit(() -> plugin.indicator().measure(context));
         try {
             IndicatorReading reading = call.get(limit.toMillis(), TimeUnit.MILLISECONDS);
             if (reading == null) {
+                failed[0] = true;
                 host.fail(plugin.id(), plugin.indicator(), "measure returned null for " + where);
                 return Optional.empty();
             }
             return Optional.of(reading);
         } catch (TimeoutException e) {
+            failed[0] = true;
             call.cancel(true);
             host.fail(plugin.id(), plugin.indicator(), "measure took longer than " + limit.toMillis() + " ms for "
                     + where);
@@ -55,6 +79,7 @@ public final class Measurer implements AutoCloseable {
             if (cause instanceof MissingDataException) {
                 return Optional.empty();
             }
+            failed[0] = true;
             String kind = cause instanceof IllegalArgumentException ? "returned an invalid reading" : "threw";
             host.fail(plugin.id(), plugin.indicator(), "measure " + kind + " for " + where + ": " + cause);
         } catch (InterruptedException e) {

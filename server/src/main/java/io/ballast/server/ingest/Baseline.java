@@ -12,8 +12,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.slf4j.Logger;
@@ -69,12 +71,18 @@ public final class Baseline {
         return rows;
     }
 
-    /** The observations of the baseline. */
+    /** The observations of the baseline, each carrying the vintage its series has in the catalogue. */
     public List<NewObservation> observations() {
+        Map<String, String> vintages = new HashMap<>();
+        series().forEach(s -> {
+            if (s.vintage() != null) {
+                vintages.put(s.code(), s.vintage());
+            }
+        });
         List<NewObservation> rows = new ArrayList<>();
         for (CSVRecord r : records(observationsCsv)) {
             rows.add(new NewObservation(r.get("region"), r.get("series"), Integer.parseInt(r.get("period")),
-                    Double.parseDouble(r.get("value")), blankToNull(r.get("source"))));
+                    Double.parseDouble(r.get("value")), blankToNull(r.get("source")), vintages.get(r.get("series"))));
         }
         return rows;
     }

@@ -12,14 +12,15 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Reads {@code {"observations":[{region, series, period, value, source?}]}} strictly: every item is checked and every
+ * Reads {@code {"observations":[{region, series, period, value, source?, vintage?}]}} strictly: every item is checked and every
  * problem is reported with the item's index, so one request tells the client everything to fix.
  */
 final class ObservationParser {
 
-    private static final Set<String> FIELDS = Set.of("region", "series", "period", "value", "source");
+    private static final Set<String> FIELDS = Set.of("region", "series", "period", "value", "source", "vintage");
     private static final int MAX_ERRORS = 50;
     private static final int MAX_SOURCE = 1000;
+    private static final int MAX_VINTAGE = 200;
 
     private final ObjectMapper json;
     private final Predicate<String> knownRegion;
@@ -101,7 +102,7 @@ final class ObservationParser {
 
     private NewObservation item(JsonNode node, String at, List<String> errors) {
         if (!node.isObject()) {
-            errors.add(at + ": must be an object {region, series, period, value, source?}");
+            errors.add(at + ": must be an object {region, series, period, value, source?, vintage?}");
             return null;
         }
         int before = errors.size();
@@ -109,7 +110,7 @@ final class ObservationParser {
             String field = it.next();
             if (!FIELDS.contains(field)) {
                 errors.add(at + "." + field + ": unknown field; an observation has region, series, period, value "
-                        + "and optionally source");
+                        + "and optionally source and vintage");
             }
         }
         String region = text(node, "region", at, errors);
@@ -139,11 +140,20 @@ final class ObservationParser {
         if (source != null && !source.isNull() && (!source.isTextual() || source.asText().length() > MAX_SOURCE)) {
             errors.add(at + ".source: must be a text of at most " + MAX_SOURCE + " characters");
         }
+        JsonNode vintage = node.get("vintage");
+        if (vintage != null && !vintage.isNull() && (!vintage.isTextual() || vintage.asText().length() > MAX_VINTAGE)) {
+            errors.add(at + ".vintage: must be a text of at most " + MAX_VINTAGE + " characters, such as the source's "
+                    + "release date 2026-04-08");
+        }
         if (errors.size() > before) {
             return null;
         }
-        String src = source == null || source.isNull() || source.asText().isBlank() ? null : source.asText();
-        return new NewObservation(region, series, period.asInt(), value.asDouble(), src);
+        return new NewObservation(region, series, period.asInt(), value.asDouble(), optionalText(source),
+                optionalText(vintage));
+    }
+
+    private static String optionalText(JsonNode node) {
+        return node == null || node.isNull() || node.asText().isBlank() ? null : node.asText();
     }
 
     private static String text(JsonNode node, String field, String at, List<String> errors) {

@@ -4,10 +4,12 @@ import io.ballast.api.Means;
 import io.ballast.server.config.BallastConfig;
 import io.ballast.server.config.BallastConfig.CompositeMethod;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -57,7 +59,10 @@ final class Composite {
         double[] w = weights.stream().mapToDouble(Double::doubleValue).toArray();
         CompositeMethod method = config.scoring().method();
         double score = method == CompositeMethod.GEOMETRIC ? Means.geometric(v, w) : Means.arithmetic(v, w);
+        Map<String, String> vintages = new TreeMap<>();
+        present.forEach(s -> vintages.putAll(s.vintages()));
         return Optional.of(new CompositeScore(Scorer.round(score), method.name().toLowerCase(Locale.ROOT),
-                Scorer.round(coveredWeight / totalWeight, 4), List.copyOf(missing), List.of()));
+                Scorer.round(coveredWeight / totalWeight, 4), List.copyOf(missing), List.of(),
+                Collections.unmodifiableMap(vintages)));
     }
 }

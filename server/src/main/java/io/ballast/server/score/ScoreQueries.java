@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.ballast.server.store.ScoreRow;
 import io.ballast.server.store.ScoreStore;
 import io.ballast.server.store.StoreWorkers;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -33,17 +36,32 @@ public final class ScoreQueries {
     private final StoreWorkers workers;
     private final ObjectMapper json;
     private final Vertx vertx;
-    private final AsyncCache<String, Optional<Buffer>> latest = Caffeine.newBuilder().maximumSize(10_000).buildAsync();
-    private final AsyncCache<HistoryKey, Buffer> history = Caffeine.newBuilder().maximumSize(50_000).buildAsync();
+    private final Supplier<List<io.ballast.server.config.BallastConfig.AlertRule>> rules;
+    private final Map<String, List<Alert>> alerts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final AsyncCache<String, Optional<Buffer>> latest = Caffeine.newBuilder().maximumSize(10_000).recordStats().buildAsync();
+    private final AsyncCache<HistoryKey, Buffer> history = Caffeine.newBuilder().maximumSize(50_000).recordStats().buildAsync();
 
     private record HistoryKey(String region, String indicator, int from, int to) {
     }
 
-    public ScoreQueries(ScoreStore store, StoreWorkers workers, ObjectMapper json, Vertx vertx) {
+    public ScoreQueries(ScoreStore store, StoreWorkers workers, ObjectMapper json, Vertx vertx,
+                        Supplier<List<io.ballast.server.config.BallastConfig.AlertRule>> rules) {
         this.store = store;
         this.workers = workers;
         this.json = json;
         this.vertx = vertx;
+        this.rules = rules;
+    }
+
+    /** The alerts that held for a region when its latest document was last built. */
+    List<Alert> alerts(String region) {
+        return alerts.getOrDefault(region, List.of());
+    }
+
+    /** Reports the caches' hits, misses and sizes as {@code cache_*} meters named ballast.scores.*. */
+    public void bindMetrics(MeterRegistry registry) {
+        CaffeineCacheMetrics.monitor(registry, latest, "ballast.scores.latest");
+        CaffeineCacheMetrics.monitor(registry, history, "ballast.scores.history");
     }
 
     /** The region's latest-scores document, or empty when it has no scores yet. */
@@ -77,7 +95,10 @@ public final class ScoreQueries {
      */
     private Optional<Buffer> loadLatest(String region) {
         Map<String, ScoreRow> latestByIndicator = new TreeMap<>();
-        for (ScoreRow row : store.ofRegion(region)) {
+        List<ScoreRow> all = store.ofRegion(region);
+        List<Alert> fired = new AlertRules(rules.get(), json).evaluate(region, all);
+        alerts.put(region, fired);
+        for (ScoreRow row : all) {
             latestByIndicator.merge(row.indicator(), row, (a, b) -> a.period() >= b.period() ? a : b);
         }
         if (latestByIndicator.isEmpty()) {
@@ -97,6 +118,8 @@ public final class ScoreQueries {
                 gen.writeRawValue(row.detail());
             }
             gen.writeEndArray();
+            gen.writeFieldName("alerts");
+            json.writeValue(gen, fired);
             gen.writeEndObject();
         }));
     }

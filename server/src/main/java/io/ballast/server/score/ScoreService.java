@@ -34,12 +34,15 @@ public final class ScoreService {
     private final ScoreSink sink;
     private final WorkerExecutor worker;
     private final ObjectMapper json;
+    private final AlertSink alertSink;
+    private final Map<String, java.util.Set<Alert>> notified = new ConcurrentHashMap<>();
     private final Map<String, Integer> pending = new ConcurrentHashMap<>();
     private final AtomicBoolean draining = new AtomicBoolean();
     private volatile boolean closed;
 
     public ScoreService(ObservationStore observations, ScoreStore scores, Scorer scorer, ScoreQueries queries,
-                        ScoreSink sink, WorkerExecutor worker, ObjectMapper json) {
+                        ScoreSink sink, AlertSink alertSink, WorkerExecutor worker, ObjectMapper json) {
+        this.alertSink = alertSink;
         this.observations = observations;
         this.scores = scores;
         this.scorer = scorer;
@@ -119,11 +122,25 @@ public final class ScoreService {
             int changed = scores.replace(region, from, rows(years));
             if (changed > 0 || publishAlways) {
                 queries.refresh(region).ifPresent(doc -> sink.publish(region, doc));
+                notifyNewAlerts(region, publishAlways);
             }
             LOG.debug("Recomputed {} from {}: {} scores changed in {} ms", region, from, changed,
                     (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
             LOG.error("Recompute of {} failed; its stored scores are unchanged", region, e);
+        }
+    }
+
+    /** Hands alerts that did not hold before to the sink; at start-up the current alerts are the baseline. */
+    private void notifyNewAlerts(String region, boolean baseline) {
+        java.util.Set<Alert> now = new java.util.LinkedHashSet<>(queries.alerts(region));
+        java.util.Set<Alert> before = notified.put(region, now);
+        if (baseline || before == null) {
+            return;
+        }
+        List<Alert> fresh = now.stream().filter(a -> !before.contains(a)).toList();
+        if (!fresh.isEmpty()) {
+            alertSink.fired(fresh);
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Measures a region year by year with every started plugin and forms the composite, over a {@link RegionData}
@@ -22,18 +23,27 @@ public final class Scorer {
 
     private final PluginHost host;
     private final Measurer measurer;
-    private final BallastConfig config;
-    private final Composite composite;
-    private final Divergence divergence;
+    private final Supplier<BallastConfig> config;
     private final Clock clock;
 
-    public Scorer(PluginHost host, Measurer measurer, BallastConfig config, Clock clock) {
+    /** The rules of one scoring run, read from the configuration in force when the run starts. */
+    private record Rules(BallastConfig config, Composite composite, Divergence divergence) {
+        static Rules of(BallastConfig config) {
+            return new Rules(config, new Composite(config), new Divergence(config.scoring().divergence()));
+        }
+    }
+
+    /** {@code config} is read at the start of every run, so a reloaded weight applies to the next recompute. */
+    public Scorer(PluginHost host, Measurer measurer, Supplier<BallastConfig> config, Clock clock) {
         this.host = host;
         this.measurer = measurer;
         this.config = config;
-        this.composite = new Composite(config);
-        this.divergence = new Divergence(config.scoring().divergence());
         this.clock = clock;
+    }
+
+    /** A scorer with a fixed configuration. */
+    public Scorer(PluginHost host, Measurer measurer, BallastConfig config, Clock clock) {
+        this(host, measurer, () -> config, clock);
     }
 
     /**
@@ -41,11 +51,13 @@ public final class Scorer {
      * years a divergence check looks back on are measured too, but not returned.
      */
     public List<YearScores> score(String region, RegionData data, int fromYear) {
-        int first = Math.max(fromYear, config.scoring().fromYear());
+        Rules rules = Rules.of(config.get());
+        Divergence divergence = rules.divergence();
+        int first = Math.max(fromYear, rules.config().scoring().fromYear());
         int last = data.lastYear().orElse(first - 1);
         List<YearScores> measured = new ArrayList<>();
         for (int year = first - divergence.window(); year <= last; year++) {
-            measured.add(scoreYear(region, data, year));
+            measured.add(scoreYear(rules, region, data, year));
         }
         Map<Integer, List<IndicatorScore>> byYear = Divergence.byYear(measured);
         List<YearScores> years = new ArrayList<>();
@@ -58,13 +70,13 @@ public final class Scorer {
         return years;
     }
 
-    private YearScores scoreYear(String region, RegionData data, int year) {
+    private YearScores scoreYear(Rules rules, String region, RegionData data, int year) {
         List<IndicatorScore> readings = new ArrayList<>();
         for (LoadedPlugin plugin : host.started()) {
             measure(plugin, region, data, year).ifPresent(readings::add);
         }
         List<String> expected = host.expected().stream().map(LoadedPlugin::id).toList();
-        return new YearScores(year, List.copyOf(readings), composite.combine(readings, expected));
+        return new YearScores(year, List.copyOf(readings), rules.composite().combine(readings, expected));
     }
 
     private Optional<IndicatorScore> measure(LoadedPlugin plugin, String region, RegionData data, int year) {
@@ -73,7 +85,7 @@ public final class Scorer {
             List<Component> components = r.components().stream().map(c -> new Component(c.label(), c.series(),
                     c.raw(), round(c.normalised()), c.weight())).toList();
             return new IndicatorScore(plugin.id(), plugin.descriptor().name(), round(r.score()), year, components,
-                    r.explanation(), round(r.coverage(), 4), r.missing());
+                    r.explanation(), round(r.coverage(), 4), r.missing(), context.vintagesRead());
         });
     }
 
@@ -82,7 +94,7 @@ public final class Scorer {
         for (Parameter p : plugin.descriptor().parameters()) {
             settings.put(p.name(), p.defaultValue());
         }
-        settings.putAll(config.settingsOf(plugin.id()));
+        settings.putAll(config.get().settingsOf(plugin.id()));
         return Map.copyOf(settings);
     }
 

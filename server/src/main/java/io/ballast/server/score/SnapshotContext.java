@@ -4,13 +4,67 @@ import io.ballast.api.IndicatorContext;
 import java.time.Clock;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** The {@link IndicatorContext} the host hands a plugin: one region's data, one year, the plugin's settings. */
-record SnapshotContext(String region, int period, RegionData data, Map<String, Double> settings, Clock clock)
-        implements IndicatorContext {
+/**
+ * The {@link IndicatorContext} the host hands a plugin: one region's data, one year, the plugin's settings. It notes
+ * the vintage of every value the plugin reads, so the reading can say which vintages it used.
+ */
+final class SnapshotContext implements IndicatorContext {
+
+    private final String region;
+    private final int period;
+    private final RegionData data;
+    private final Map<String, Double> settings;
+    private final Clock clock;
+    /** Written from the plugin's thread, read by the scorer once the measurement has returned. */
+    private final Map<String, Set<String>> vintagesRead = new ConcurrentHashMap<>();
+
+    SnapshotContext(String region, int period, RegionData data, Map<String, Double> settings, Clock clock) {
+        this.region = region;
+        this.period = period;
+        this.data = data;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public String region() {
+        return region;
+    }
+
+    @Override
+    public int period() {
+        return period;
+    }
 
     @Override
     public OptionalDouble value(String seriesCode, int year) {
-        return data.value(seriesCode, year);
+        OptionalDouble value = data.value(seriesCode, year);
+        if (value.isPresent()) {
+            data.vintage(seriesCode, year).ifPresent(v ->
+                    vintagesRead.computeIfAbsent(seriesCode, k -> ConcurrentHashMap.newKeySet()).add(v));
+        }
+        return value;
+    }
+
+    @Override
+    public Map<String, Double> settings() {
+        return settings;
+    }
+
+    @Override
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Series code → the vintage of the values read from it (several, sorted and joined by ", ", if they differ). */
+    Map<String, String> vintagesRead() {
+        Map<String, String> out = new TreeMap<>();
+        vintagesRead.forEach((series, vintages) -> out.put(series, String.join(", ", new TreeSet<>(vintages))));
+        return out;
     }
 }

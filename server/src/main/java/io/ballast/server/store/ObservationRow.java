@@ -1,5 +1,6 @@
 package io.ballast.server.store;
 
+import io.micronaut.core.annotation.Creator;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
@@ -7,7 +8,7 @@ import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.MappedProperty;
 import java.time.Instant;
 
-/** One stored value of a series for a region and year. */
+/** One stored value of a series for a region and year, with its source and vintage when known. */
 @MappedEntity("observation")
 public record ObservationRow(
         @Id @GeneratedValue @Nullable Long id,
@@ -16,5 +17,16 @@ public record ObservationRow(
         int period,
         @MappedProperty("obs_value") double value,
         @Nullable String source,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Nullable String vintage) {
+
+    @Creator
+    public ObservationRow {
+    }
+
+    /** A row without a vintage. */
+    public ObservationRow(@Nullable Long id, String region, String series, int period, double value,
+                          @Nullable String source, Instant updatedAt) {
+        this(id, region, series, period, value, source, updatedAt, null);
+    }
 }

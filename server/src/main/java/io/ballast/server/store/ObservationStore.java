@@ -4,6 +4,8 @@ import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -21,7 +23,12 @@ import java.util.stream.Collectors;
 public final class ObservationStore {
 
     private static final String UPSERT = "MERGE INTO observation (region, series_code, period, obs_value, source, "
-            + "updated_at) KEY (region, series_code, period) VALUES (?, ?, ?, ?, ?, ?)";
+            + "updated_at, vintage) KEY (region, series_code, period) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    private static final String DELETE = "DELETE FROM observation WHERE id = ?";
+    private static final String VINTAGE_COLUMNS = "SELECT series_code, region, vintage, origin, updated_at "
+            + "FROM series_vintage";
+    private static final String VINTAGE_UPSERT = "MERGE INTO series_vintage (series_code, region, vintage, origin, "
+            + "updated_at) KEY (series_code, region) VALUES (?, ?, ?, ?, ?)";
     private static final String BASELINE_KEY = "baseline";
 
     private final TransactionOperations<Connection> tx;
@@ -43,7 +50,8 @@ public final class ObservationStore {
 
     /**
      * Stores a batch all-or-nothing and returns the (region, year) cells whose values changed. A value equal to the
-     * stored one (with the same source) is not rewritten, so replaying a batch changes nothing.
+     * stored one (with the same source and vintage, or none given) is not rewritten, so replaying a batch changes
+     * nothing.
      */
     public Set<Cell> upsert(List<NewObservation> batch) {
         return tx.executeWrite(status -> {
@@ -71,7 +79,8 @@ public final class ObservationStore {
             for (NewObservation o : last.values()) {
                 ObservationRow row = stored.get(o.period());
                 if (row == null || row.value() != o.value()
-                        || (o.source() != null && !Objects.equals(o.source(), row.source()))) {
+                        || (o.source() != null && !Objects.equals(o.source(), row.source()))
+                        || (o.vintage() != null && !Objects.equals(o.vintage(), row.vintage()))) {
                     changed.add(o);
                 }
             }
@@ -93,10 +102,113 @@ public final class ObservationStore {
                     ps.setString(5, o.source());
                 }
                 ps.setTimestamp(6, at);
+                if (o.vintage() == null) {
+                    ps.setNull(7, Types.VARCHAR);
+                } else {
+                    ps.setString(7, o.vintage());
+                }
                 ps.addBatch();
             }
             return ps.executeBatch();
         });
+    }
+
+    /**
+     * Stores whole series as published in a vintage, all batches in one transaction. Per batch: a vintage older than
+     * the stored one (both dated) is skipped; the stored vintage again merges its values (replaying changes nothing);
+     * any other vintage replaces the series in that region: its values are written and years it no longer has are
+     * removed, so two vintages are never mixed inside a series. Gaps are left out of a batch, never stored as null.
+     */
+    public VintageResult replaceSeries(List<VintageBatch> batches) {
+        return tx.executeWrite(status -> {
+            Instant now = Instant.now();
+            Set<Cell> changed = new LinkedHashSet<>();
+            Set<String> regions = new LinkedHashSet<>();
+            Set<String> catalogued = new LinkedHashSet<>();
+            List<VintageResult.Outcome> outcomes = new ArrayList<>();
+            for (VintageBatch b : batches) {
+                Optional<String> stored = findVintage(b.series(), b.region()).map(SeriesVintage::vintage);
+                if (stored.isPresent() && b.olderThan(stored.get())) {
+                    outcomes.add(VintageResult.Outcome.OLDER);
+                    continue;
+                }
+                if (b.catalogue() != null && !series.existsById(b.series())) {
+                    series.save(b.catalogue());
+                    catalogued.add(b.series());
+                }
+                List<NewObservation> rows = changedOnly(b.observations());
+                if (!rows.isEmpty()) {
+                    write(rows, now);
+                }
+                rows.forEach(o -> changed.add(new Cell(o.region(), o.period())));
+                boolean same = stored.isPresent() && stored.get().equals(b.vintage());
+                if (!same) {
+                    changed.addAll(deleteYearsNotIn(b));
+                    jdbc.prepareStatement(VINTAGE_UPSERT, (PreparedStatement ps) -> {
+                        ps.setString(1, b.series());
+                        ps.setString(2, b.region());
+                        ps.setString(3, b.vintage());
+                        ps.setString(4, b.origin());
+                        ps.setTimestamp(5, Timestamp.from(now));
+                        return ps.executeUpdate();
+                    });
+                }
+                regions.add(b.region());
+                outcomes.add(same ? VintageResult.Outcome.SAME : VintageResult.Outcome.NEW);
+            }
+            return new VintageResult(changed, regions, catalogued, outcomes);
+        });
+    }
+
+    private Set<Cell> deleteYearsNotIn(VintageBatch b) {
+        Set<Integer> kept = b.observations().stream().map(NewObservation::period).collect(Collectors.toSet());
+        List<ObservationRow> gone = observations.findByRegionAndSeriesOrderByPeriod(b.region(), b.series()).stream()
+                .filter(row -> !kept.contains(row.period())).toList();
+        if (!gone.isEmpty()) {
+            jdbc.prepareStatement(DELETE, (PreparedStatement ps) -> {
+                for (ObservationRow row : gone) {
+                    ps.setLong(1, row.id());
+                    ps.addBatch();
+                }
+                return ps.executeBatch();
+            });
+        }
+        return gone.stream().map(row -> new Cell(row.region(), row.period()))
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /** The vintage a series holds in a region, when a source recorded one. */
+    public Optional<SeriesVintage> vintage(String seriesCode, String region) {
+        return tx.executeRead(status -> findVintage(seriesCode, region));
+    }
+
+    /** Every recorded (series, region) vintage. */
+    public List<SeriesVintage> vintages() {
+        return tx.executeRead(status -> jdbc.prepareStatement(VINTAGE_COLUMNS, (PreparedStatement ps) -> {
+            List<SeriesVintage> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(vintageOf(rs));
+                }
+            }
+            return out;
+        }));
+    }
+
+    private Optional<SeriesVintage> findVintage(String seriesCode, String region) {
+        return jdbc.prepareStatement(VINTAGE_COLUMNS + " WHERE series_code = ? AND region = ?",
+                (PreparedStatement ps) -> {
+                    ps.setString(1, seriesCode);
+                    ps.setString(2, region);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? Optional.of(vintageOf(rs)) : Optional.<SeriesVintage>empty();
+                    }
+                });
+    }
+
+    private static SeriesVintage vintageOf(ResultSet rs) throws SQLException {
+        return new SeriesVintage(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getTimestamp(5).toInstant());
     }
 
     /** Everything stored for a region. */

@@ -3,6 +3,8 @@ package io.ballast.server.store;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -21,7 +23,7 @@ public final class SeriesQueries {
     private final StoreWorkers workers;
     private final ObjectMapper json;
     private final Vertx vertx;
-    private final AsyncCache<Key, Optional<Buffer>> cache = Caffeine.newBuilder().maximumSize(10_000).buildAsync();
+    private final AsyncCache<Key, Optional<Buffer>> cache = Caffeine.newBuilder().maximumSize(10_000).recordStats().buildAsync();
     private final Set<String> catalogue = ConcurrentHashMap.newKeySet();
 
     private record Key(String code, String region) {
@@ -34,9 +36,19 @@ public final class SeriesQueries {
         this.vertx = vertx;
     }
 
+    /** Reports the cache's hits, misses and size as {@code cache_*} meters named ballast.series. */
+    public void bindMetrics(MeterRegistry registry) {
+        CaffeineCacheMetrics.monitor(registry, cache, "ballast.series");
+    }
+
     /** Loads the series catalogue into memory. Blocks: call it at start-up, off the event loop. */
     public void loadCatalogue() {
         store.allSeries().forEach(s -> catalogue.add(s.code()));
+    }
+
+    /** Adds a series a source has just catalogued. */
+    public void addToCatalogue(String code) {
+        catalogue.add(code);
     }
 
     /** Whether the catalogue describes this series. */
@@ -59,6 +71,9 @@ public final class SeriesQueries {
     private Optional<Buffer> load(Key key) throws Exception {
         Optional<SeriesRow> info = store.seriesInfo(key.code());
         List<ObservationRow> rows = store.series(key.region(), key.code());
+        Optional<SeriesVintage> regional = store.vintage(key.code(), key.region());
+        // The vintage a source recorded for this region wins over the catalogue's vintage of the series.
+        String vintage = regional.map(SeriesVintage::vintage).orElse(info.map(SeriesRow::vintage).orElse(null));
         if (info.isEmpty() && rows.isEmpty()) {
             return Optional.empty();
         }
@@ -70,7 +85,8 @@ public final class SeriesQueries {
         doc.put("source", info.map(SeriesRow::source).orElse(null));
         doc.put("sourceUrl", info.map(SeriesRow::sourceUrl).orElse(null));
         doc.put("licence", info.map(SeriesRow::licence).orElse(null));
-        doc.put("vintage", info.map(SeriesRow::vintage).orElse(null));
+        doc.put("vintage", vintage);
+        doc.put("vintageOrigin", regional.map(SeriesVintage::origin).orElse(null));
         doc.put("notes", info.map(SeriesRow::notes).orElse(null));
         doc.put("points", rows.stream().map(r -> {
             Map<String, Object> p = new LinkedHashMap<>();
@@ -78,6 +94,9 @@ public final class SeriesQueries {
             p.put("value", r.value());
             if (r.source() != null) {
                 p.put("source", r.source());
+            }
+            if (r.vintage() != null && !r.vintage().equals(vintage)) {
+                p.put("vintage", r.vintage());
             }
             return p;
         }).toList());

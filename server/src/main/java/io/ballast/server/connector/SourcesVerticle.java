@@ -1,0 +1,108 @@
+package io.ballast.server.connector;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ballast.server.config.BallastConfig;
+import io.ballast.server.ingest.Inbox;
+import io.ballast.server.store.ObservationStore;
+import io.ballast.server.store.StoreWorkers;
+import io.ballast.server.store.VintageResult;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the pull sources on their schedules: the inbox scan (file I/O and the import's transaction on a store worker)
+ * and, when enabled, the World Bank connector (HTTP on this verticle's event loop, the store on the store workers).
+ * A run or scan never overlaps the previous one; what they store goes to {@code onStored}.
+ */
+public final class SourcesVerticle extends VerticleBase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SourcesVerticle.class);
+
+    private final BallastConfig config;
+    private final ObservationStore store;
+    private final StoreWorkers workers;
+    private final ObjectMapper json;
+    private final Predicate<String> knownRegion;
+    private final Predicate<String> knownSeries;
+    private final Consumer<VintageResult> onStored;
+    private final AtomicBoolean scanning = new AtomicBoolean();
+    private final AtomicBoolean fetching = new AtomicBoolean();
+    private Inbox inbox;
+    private WorldBankClient client;
+    private WorldBankConnector connector;
+
+    public SourcesVerticle(BallastConfig config, ObservationStore store, StoreWorkers workers, ObjectMapper json,
+                           Predicate<String> knownRegion, Predicate<String> knownSeries,
+                           Consumer<VintageResult> onStored) {
+        this.config = config;
+        this.store = store;
+        this.workers = workers;
+        this.json = json;
+        this.knownRegion = knownRegion;
+        this.knownSeries = knownSeries;
+        this.onStored = onStored;
+    }
+
+    @Override
+    public Future<?> start() {
+        inbox = new Inbox(config.ingest().inbox(), store, knownRegion, knownSeries, onStored, Clock.systemUTC());
+        vertx.setPeriodic(config.ingest().inboxScanMs(), id -> scanInbox());
+        BallastConfig.WorldBank worldBank = config.connectors().worldBank();
+        if (worldBank.enabled()) {
+            List<String> regions = worldBank.regions().isEmpty()
+                    ? config.regions().stream().map(BallastConfig.Region::code).toList() : worldBank.regions();
+            client = new WorldBankClient(vertx, worldBank, json);
+            connector = new WorldBankConnector(client, store, workers, worldBank.indicators(), regions,
+                    worldBank.baseUrl(), onStored);
+            LOG.info("World Bank connector: {} every {} s, {} × {}", worldBank.baseUrl(),
+                    worldBank.intervalSeconds(), worldBank.indicators().isEmpty() ? "the catalogue's WDI series"
+                            : worldBank.indicators(), regions);
+            fetchWorldBank();
+            vertx.setPeriodic(worldBank.intervalSeconds() * 1000L, id -> fetchWorldBank());
+        }
+        return Future.succeededFuture();
+    }
+
+    private void scanInbox() {
+        if (!scanning.compareAndSet(false, true)) {
+            return;
+        }
+        workers.run(inbox::scan).onComplete(done -> {
+            scanning.set(false);
+            if (done.failed()) {
+                LOG.error("Scanning the inbox {} failed: {}", inbox.folder(), done.cause().toString());
+            }
+        });
+    }
+
+    private void fetchWorldBank() {
+        if (!fetching.compareAndSet(false, true)) {
+            return;
+        }
+        connector.run().onComplete(done -> {
+            fetching.set(false);
+            RunReport report = done.result();
+            if (report.offline() != null) {
+                LOG.warn("World Bank API unreachable, keeping the stored data; next try in {} s: {}",
+                        config.connectors().worldBank().intervalSeconds(), report.offline());
+            } else {
+                LOG.info("World Bank run: {}", report.summary());
+            }
+        });
+    }
+
+    @Override
+    public Future<?> stop() {
+        if (client != null) {
+            client.close();
+        }
+        return Future.succeededFuture();
+    }
+}

@@ -1,0 +1,57 @@
+package io.ballast.server.http;
+
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Gives every request an id (the client's {@code X-Request-Id} when it is sane, a new one otherwise), echoes it in the
+ * response, and logs the request when it ends with that id in the MDC: writes and errors at INFO, reads at DEBUG
+ * (logger {@code ballast.access}).
+ */
+final class RequestLog implements Handler<RoutingContext> {
+
+    static final String KEY = "requestId";
+    private static final Logger ACCESS = LoggerFactory.getLogger("ballast.access");
+    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        String given = ctx.request().getHeader("X-Request-Id");
+        String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        ctx.put(KEY, id);
+        ctx.response().putHeader("X-Request-Id", id);
+        long started = System.nanoTime();
+        ctx.addEndHandler(done -> {
+            int status = ctx.response().getStatusCode();
+            boolean notable = status >= 400 || !ctx.request().method().name().equals("GET");
+            if (notable ? ACCESS.isInfoEnabled() : ACCESS.isDebugEnabled()) {
+                withId(id, () -> {
+                    String line = "{} {} {} {} ms";
+                    Object[] args = {ctx.request().method(), ctx.request().path(), status,
+                            (System.nanoTime() - started) / 1_000_000};
+                    if (notable) {
+                        ACCESS.info(line, args);
+                    } else {
+                        ACCESS.debug(line, args);
+                    }
+                });
+            }
+        });
+        ctx.next();
+    }
+
+    /** Runs {@code work} with the request id in the MDC, so every log line it writes carries it. */
+    static void withId(String id, Runnable work) {
+        MDC.put(KEY, id);
+        try {
+            work.run();
+        } finally {
+            MDC.remove(KEY);
+        }
+    }
+}

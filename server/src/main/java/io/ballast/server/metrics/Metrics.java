@@ -1,0 +1,101 @@
+package io.ballast.server.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.Label;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.function.Supplier;
+
+/**
+ * The process's meters, in one Prometheus registry: Vert.x (HTTP server, event bus, pools), the JVM, and Ballast's
+ * own (open streams, ingest, plugin measure time and failures, cache hits, event-loop delay). Served at
+ * {@code /metrics}.
+ */
+public final class Metrics {
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+    public Metrics() {
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        new FileDescriptorMetrics().bindTo(registry);
+    }
+
+    /** A Vert.x instance whose HTTP server, event bus and pools report into this registry. */
+    public Vertx vertx(VertxOptions options) {
+        options.setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
+                .setLabels(EnumSet.of(Label.HTTP_METHOD, Label.HTTP_CODE, Label.HTTP_ROUTE, Label.POOL_TYPE,
+                        Label.POOL_NAME, Label.EB_ADDRESS)));
+        return Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory(registry)).build();
+    }
+
+    /** The registry, for binders and the scrape endpoint. */
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    /** Reports a number read when scraped, such as the open streams. */
+    public void gauge(String name, String description, Supplier<Number> value) {
+        Gauge.builder(name, value).description(description).register(registry);
+    }
+
+    /** Counts observations and batches taken by ingest, by outcome. */
+    public void ingested(int observations, String outcome) {
+        Counter.builder("ballast.ingest.batches").tag("outcome", outcome).description("ingest batches by outcome")
+                .register(registry).increment();
+        if (observations > 0) {
+            Counter.builder("ballast.ingest.observations").description("observations accepted by ingest")
+                    .register(registry).increment(observations);
+        }
+    }
+
+    /** Records one plugin measure call. */
+    public void measured(String plugin, Duration took, boolean failed) {
+        Timer.builder("ballast.plugin.measure").tag("plugin", plugin).description("time of a plugin's measure call")
+                .register(registry).record(took);
+        if (failed) {
+            Counter.builder("ballast.plugin.failures").tag("plugin", plugin).description("plugin failures")
+                    .register(registry).increment();
+        }
+    }
+
+    /**
+     * Measures how late a 100 ms timer fires on the event loop: a blocked event loop shows here first.
+     */
+    public void watchEventLoop(Vertx vertx) {
+        var delay = new java.util.concurrent.atomic.AtomicLong();
+        long period = 100;
+        var last = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
+        vertx.setPeriodic(period, id -> {
+            long now = System.nanoTime();
+            delay.set(Math.max(0, now - last.getAndSet(now) - period * 1_000_000));
+        });
+        gauge("ballast.event.loop.delay.seconds", "how late the last 100 ms event-loop timer fired",
+                () -> delay.get() / 1e9);
+    }
+
+    /** The meter registry, as the interface the other stages bind to. */
+    public MeterRegistry meters() {
+        return registry;
+    }
+}

@@ -168,7 +168,7 @@ public final class Ballast implements AutoCloseable {
             };
             scores.bindMetrics(metrics.meters());
             series.bindMetrics(metrics.meters());
-            var gate = new StreamGate(effective.stream().maxConnections());
+            var gate = new StreamGate(streamCap(effective.stream().maxConnections()));
             metrics.gauge("ballast.streams.open", "open SSE streams", gate::open);
             var services = new Services(live, json, plugins, scores, series, ingest, events, gate, database,
                     workers, adminToken, metrics);
@@ -229,6 +229,24 @@ public final class Ballast implements AutoCloseable {
                 plugins.enable(p.id());
             }
         }
+    }
+
+    /**
+     * The configured stream cap, lowered when it would not leave 1,000 file descriptors below the process's limit for
+     * the database, plugin jars, other clients and the accept loop (a server past its limit fails in odd ways).
+     */
+    static int streamCap(int configured) {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
+            long limit = unix.getMaxFileDescriptorCount();
+            int safe = (int) Math.max(1, Math.min(Integer.MAX_VALUE, limit - 1000));
+            if (configured > safe) {
+                LOG.warn("stream.max-connections {} is too close to the open-files limit {}; using {}", configured,
+                        limit, safe);
+                return safe;
+            }
+        }
+        return configured;
     }
 
     private static boolean readByPlugin(PluginHost plugins, String code) {

@@ -106,4 +106,21 @@ class StreamTest {
             assertThat(sse.next(Duration.ofSeconds(2))).as("an id we never issued gets a snapshot").isNotNull();
         }
     }
+
+    @Test
+    void beyondTheStreamCapANewStreamGets503WithRetryAfterWhileEverythingElseServes(
+            @org.junit.jupiter.api.io.TempDir Path otherDir) throws Exception {
+        try (TestServer capped = TestServer.start(otherDir, java.util.Map.of("BALLAST_STREAM_MAX_CONNECTIONS", "2"));
+             SseClient a = new SseClient(client, capped.uri("/api/v1/stream?region=CHN"), null);
+             SseClient b = new SseClient(client, capped.uri("/api/v1/stream?region=USA"), null)) {
+            assertThat(a.next(Duration.ofSeconds(2))).isNotNull();
+            assertThat(b.next(Duration.ofSeconds(2))).isNotNull();
+            var refused = capped.get("/api/v1/stream?region=DEU");
+            assertThat(refused.statusCode()).isEqualTo(503);
+            assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(capped.get("/api/v1/scores/latest?region=DEU").statusCode()).isEqualTo(200);
+            assertThat(capped.get("/health/ready").statusCode()).isEqualTo(200);
+        }
+    }
 }

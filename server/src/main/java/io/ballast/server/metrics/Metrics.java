@@ -45,7 +45,7 @@ public final class Metrics {
     public Vertx vertx(VertxOptions options) {
         options.setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
                 .setLabels(EnumSet.of(Label.HTTP_METHOD, Label.HTTP_CODE, Label.HTTP_ROUTE, Label.POOL_TYPE,
-                        Label.POOL_NAME, Label.EB_ADDRESS)));
+                        Label.POOL_NAME)));
         return Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory(registry)).build();
     }
 

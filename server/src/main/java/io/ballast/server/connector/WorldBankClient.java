@@ -14,6 +14,7 @@ import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -72,7 +73,7 @@ public final class WorldBankClient implements AutoCloseable {
                 return Future.failedFuture(new WorldBankException(Kind.MALFORMED, what + ": the answer is page "
                         + p.page()));
             }
-            if (!java.util.Objects.equals(p.lastUpdated(), first.lastUpdated())) {
+            if (!Objects.equals(p.lastUpdated(), first.lastUpdated())) {
                 return Future.failedFuture(new WorldBankException(Kind.TRANSIENT, what + ": the vintage changed "
                         + "from " + first.lastUpdated() + " to " + p.lastUpdated() + " while paging; the next run "
                         + "reads the new one whole"));
@@ -95,7 +96,7 @@ public final class WorldBankClient implements AutoCloseable {
         }
         List<WorldBankPage.Point> points = new ArrayList<>();
         pages.forEach(p -> points.addAll(p.points()));
-        String name = pages.stream().map(WorldBankPage::indicatorName).filter(java.util.Objects::nonNull)
+        String name = pages.stream().map(WorldBankPage::indicatorName).filter(Objects::nonNull)
                 .findFirst().orElse(null);
         return new FetchedSeries(region, indicator, first.lastUpdated(), name, points, rows - points.size(), false);
     }
@@ -126,7 +127,8 @@ public final class WorldBankClient implements AutoCloseable {
                         return Future.failedFuture(failure);
                     }
                     long wait = Math.min(MAX_BACKOFF_MS, (long) settings.backoffMs() << Math.min(attempt, 20));
-                    LOG.debug("{}; retry {} of {} in {} ms", failure.getMessage(), attempt + 1, settings.retries(), wait);
+                    LOG.debug("{}; retry {} of {} in {} ms", failure.getMessage(), attempt + 1, settings.retries(),
+                            wait);
                     return vertx.timer(Math.max(1, wait)).compose(v -> page(region, indicator, page, attempt + 1));
                 });
     }

@@ -32,7 +32,10 @@ final class WorldBankFormat {
         try {
             root = body == null || body.length == 0 ? null : json.readTree(body);
         } catch (JsonProcessingException e) {
-            throw malformed(what, "the answer is not valid JSON (" + e.getOriginalMessage() + ")");
+            String reason = String.valueOf(e.getOriginalMessage()).replaceAll("(?s)\\s*\\(start marker at .*", "");
+            throw malformed(what, "the answer is not valid JSON (" + reason.strip()
+                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr()) + ")");
         } catch (IOException e) {
             throw malformed(what, "the answer could not be read (" + e.getMessage() + ")");
         }

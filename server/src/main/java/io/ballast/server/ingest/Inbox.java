@@ -118,9 +118,13 @@ public final class Inbox {
                 notes.add(result.count(VintageResult.Outcome.OLDER) + " series left as they are: the store holds a "
                         + "newer vintage");
             }
-            onStored.accept(result);
             int observations = batches.stream().mapToInt(b -> b.observations().size()).sum();
             Path moved = move(file, "processed");
+            try {
+                onStored.accept(result); // committed: whatever happens downstream, the file is processed
+            } catch (RuntimeException e) {
+                LOG.error("Inbox: {} is stored but passing it on to scoring failed", name, e);
+            }
             ImportReport report = new ImportReport(name, true, null, vintage, batches.size(), observations,
                     result.changed().size(), notes, moved, clock.instant());
             writeReport(moved, report);
@@ -129,8 +133,9 @@ public final class Inbox {
             return report;
         } catch (IOException | RuntimeException e) {
             String reason = e instanceof WdiFormatException ? e.getMessage()
-                    : e instanceof IOException ? "cannot read the file: " + e
-                    : "the import failed and was rolled back: " + e.getMessage();
+                    : e instanceof IOException ? "a file operation failed: " + e
+                    : "the import failed and was rolled back: " + String.valueOf(e.getMessage()).lines().findFirst()
+                    .orElse(e.toString());
             Path moved = moveQuietly(file, "failed");
             ImportReport report = new ImportReport(name, false, reason, vintage, 0, 0, 0, notes, moved,
                     clock.instant());

@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Reads {@code {"observations":[{region, series, period, value, source?, vintage?}]}} strictly: every item is checked and every
- * problem is reported with the item's index, so one request tells the client everything to fix.
+ * Reads {@code {"observations":[{region, series, period, value, source?, vintage?}]}} strictly: every item is checked
+ * and every problem is reported with the item's index, so one request tells the client everything to fix.
  */
 final class ObservationParser {
 

@@ -48,7 +48,7 @@ final class WdiFileReader {
         if (text.isBlank()) {
             throw new WdiFormatException("the file is empty");
         }
-        int[] lineStarts = lineStarts(text);
+        Lines lineStarts = new Lines(text);
         try (CSVParser parser = CSVParser.parse(text, FORMAT)) {
             Iterator<CSVRecord> records = parser.iterator();
             CSVRecord first = nextOrFail(records, "its first line");
@@ -88,7 +88,7 @@ final class WdiFileReader {
         }
     }
 
-    private static int[] header(CSVRecord header, int[] lineStarts) {
+    private static int[] header(CSVRecord header, Lines lineStarts) {
         long line = line(header, lineStarts);
         for (int i = 0; i < FIXED.size(); i++) {
             if (header.size() <= i || !header.get(i).strip().equals(FIXED.get(i))) {
@@ -109,8 +109,8 @@ final class WdiFileReader {
         for (int i = FIXED.size(); i < columns; i++) {
             String cell = header.get(i).strip();
             if (!YEAR.matcher(cell).matches() || Integer.parseInt(cell) < 1900 || Integer.parseInt(cell) > 2100) {
-                throw new WdiFormatException("line " + line + ", column " + (i + 1) + ": \"" + cell + "\" is not a year "
-                        + "from 1900 to 2100");
+                throw new WdiFormatException("line " + line + ", column " + (i + 1) + ": \"" + cell
+                        + "\" is not a year from 1900 to 2100");
             }
             if (!seen.add(Integer.parseInt(cell))) {
                 throw new WdiFormatException("line " + line + ", column " + (i + 1) + ": year " + cell + " appears "
@@ -182,21 +182,37 @@ final class WdiFileReader {
         }
     }
 
-    private static int[] lineStarts(String text) {
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
-                starts.add(i + 1);
-            }
-        }
-        return starts.stream().mapToInt(Integer::intValue).toArray();
+    private static long line(CSVRecord r, Lines lines) {
+        return lines.of(r);
     }
 
-    /** The 1-based line a record starts on. */
-    private static long line(CSVRecord r, int[] lineStarts) {
-        int at = Arrays.binarySearch(lineStarts, (int) r.getCharacterPosition());
-        return (at >= 0 ? at : -at - 2) + 1;
+    /** Where each line of the text starts, to name the line a record is on. */
+    private static final class Lines {
+
+        private final String text;
+        private final int[] starts;
+
+        Lines(String text) {
+            this.text = text;
+            List<Integer> list = new ArrayList<>();
+            list.add(0);
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+                    list.add(i + 1);
+                }
+            }
+            this.starts = list.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        /** The 1-based line a record starts on (its position may point at the blank lines skipped before it). */
+        long of(CSVRecord r) {
+            int pos = (int) r.getCharacterPosition();
+            while (pos < text.length() && (text.charAt(pos) == '\n' || text.charAt(pos) == '\r')) {
+                pos++;
+            }
+            int at = Arrays.binarySearch(starts, pos);
+            return (at >= 0 ? at : -at - 2) + 1;
+        }
     }
 }

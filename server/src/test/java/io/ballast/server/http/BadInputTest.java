@@ -64,7 +64,45 @@ class BadInputTest {
                         + "\"value\":1}]}", 422),
                 Arguments.of("unknown item field", item("\"colour\":\"red\""), 422),
                 Arguments.of("one good item and one bad item", "{\"observations\":[" + GOOD_ITEM + ","
-                        + "{\"region\":\"CHN\",\"series\":\"SL.UEM.TOTL.ZS\",\"period\":2023,\"value\":\"x\"}]}", 422));
+                        + "{\"region\":\"CHN\",\"series\":\"SL.UEM.TOTL.ZS\",\"period\":2023,\"value\":\"x\"}]}", 422),
+                // body-level: unreadable or the wrong shape (400)
+                Arguments.of("JSON null", "null", 400),
+                Arguments.of("a bare string", "\"observations\"", 400),
+                Arguments.of("observations null", "{\"observations\": null}", 400),
+                Arguments.of("duplicate key", "{\"observations\": [" + GOOD_ITEM + "], \"observations\": []}", 400),
+                Arguments.of("nested 5000 deep", "[".repeat(5000) + "]".repeat(5000), 400),
+                Arguments.of("number with a leading zero", item("\"period\":02024"), 400),
+                Arguments.of("Infinity literal", item("\"value\":Infinity"), 400),
+                Arguments.of("comment", "{\"observations\": [/* one */" + GOOD_ITEM + "]}", 400),
+                Arguments.of("single quotes", "{'observations': []}", 400),
+                // item-level: readable but wrong, each named by index (422)
+                Arguments.of("item a number", "{\"observations\":[42]}", 422),
+                Arguments.of("item null", "{\"observations\":[null]}", 422),
+                Arguments.of("region not a code", item("\"region\":\"C4N\""), 422),
+                Arguments.of("region empty", item("\"region\":\"\""), 422),
+                Arguments.of("period negative", item("\"period\":-2024"), 422),
+                Arguments.of("period missing", "{\"observations\":[{\"region\":\"CHN\",\"series\":\"SL.UEM.TOTL.ZS\","
+                        + "\"value\":4.6}]}", 422),
+                Arguments.of("value boolean", item("\"value\":true"), 422),
+                Arguments.of("value array", item("\"value\":[4.6]"), 422),
+                Arguments.of("source a number", item("\"source\":42"), 422),
+                Arguments.of("source over 1000 characters", item("\"source\":\"" + "s".repeat(1001) + "\""), 422),
+                Arguments.of("vintage a number", item("\"vintage\":20260408"), 422),
+                Arguments.of("vintage an object", item("\"vintage\":{\"date\":\"2026-04-08\"}"), 422),
+                Arguments.of("vintage over 200 characters", item("\"vintage\":\"" + "v".repeat(201) + "\""), 422),
+                Arguments.of("batch over ingest.max-batch", overMaxBatch(), 422),
+                Arguments.of("body over server.max-body-bytes", "{\"observations\":[" + GOOD_ITEM + ",\""
+                        + "x".repeat(4_300_000) + "\"]}", 413));
+    }
+
+    /** 10,001 good observations: one more than the default ingest.max-batch. */
+    static String overMaxBatch() {
+        StringBuilder body = new StringBuilder("{\"observations\":[");
+        for (int i = 0; i <= 10_000; i++) {
+            body.append(i == 0 ? "" : ",").append("{\"region\":\"CHN\",\"series\":\"SL.UEM.TOTL.ZS\",\"period\":")
+                    .append(1900 + i % 200).append(",\"value\":").append(i).append('}');
+        }
+        return body.append("]}").toString();
     }
 
     /** One observation with one field replaced or added. */

@@ -8,6 +8,7 @@ import io.ballast.server.config.AdminToken;
 import io.ballast.server.config.BallastConfig;
 import io.ballast.server.config.ConfigWatcher;
 import io.ballast.server.config.LiveConfig;
+import io.ballast.server.connector.SourceStatus;
 import io.ballast.server.connector.SourcesVerticle;
 import io.ballast.server.http.HttpVerticle;
 import io.ballast.server.http.Services;
@@ -168,10 +169,11 @@ public final class Ballast implements AutoCloseable {
             };
             scores.bindMetrics(metrics.meters());
             series.bindMetrics(metrics.meters());
+            var sources = new SourceStatus();
             var gate = new StreamGate(streamCap(effective.stream().maxConnections()));
             metrics.gauge("ballast.streams.open", "open SSE streams", gate::open);
             var services = new Services(live, json, plugins, scores, series, ingest, events, gate, database,
-                    workers, adminToken, metrics);
+                    workers, adminToken, metrics, sources);
             Supplier<List<String>> regions = () -> live.get().regions().stream().map(BallastConfig.Region::code)
                     .toList();
             return vertx.executeBlocking(() -> {
@@ -184,7 +186,7 @@ public final class Ballast implements AutoCloseable {
                 }), effective.server().reloadCheckMs()));
                 return null;
             }, false).compose(v -> vertx.deployVerticle(new SourcesVerticle(effective, database.observations(), workers,
-                    json, knownRegion, knownSeries, sourced))).compose(v -> {
+                    json, knownRegion, knownSeries, sourced, sources))).compose(v -> {
                 int instances = effective.server().instances() == 0 ? eventLoops : effective.server().instances();
                 return vertx.deployVerticle(() -> new HttpVerticle(services),
                         new DeploymentOptions().setInstances(instances));

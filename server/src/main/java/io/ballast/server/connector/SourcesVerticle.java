@@ -32,6 +32,7 @@ public final class SourcesVerticle extends VerticleBase {
     private final Predicate<String> knownRegion;
     private final Predicate<String> knownSeries;
     private final Consumer<VintageResult> onStored;
+    private final SourceStatus status;
     private final AtomicBoolean scanning = new AtomicBoolean();
     private final AtomicBoolean fetching = new AtomicBoolean();
     private Inbox inbox;
@@ -40,7 +41,8 @@ public final class SourcesVerticle extends VerticleBase {
 
     public SourcesVerticle(BallastConfig config, ObservationStore store, StoreWorkers workers, ObjectMapper json,
                            Predicate<String> knownRegion, Predicate<String> knownSeries,
-                           Consumer<VintageResult> onStored) {
+                           Consumer<VintageResult> onStored, SourceStatus status) {
+        this.status = status;
         this.config = config;
         this.store = store;
         this.workers = workers;
@@ -77,7 +79,10 @@ public final class SourcesVerticle extends VerticleBase {
         workers.run(inbox::scan).onComplete(done -> {
             scanning.set(false);
             if (done.failed()) {
+                status.failed("inbox", done.cause().toString());
                 LOG.error("Scanning the inbox {} failed: {}", inbox.folder(), done.cause().toString());
+            } else {
+                status.succeeded("inbox");
             }
         });
     }
@@ -90,9 +95,16 @@ public final class SourcesVerticle extends VerticleBase {
             fetching.set(false);
             RunReport report = done.result();
             if (report.offline() != null) {
+                status.failed("worldbank", "unreachable: " + report.offline());
                 LOG.warn("World Bank API unreachable, keeping the stored data; next try in {} s: {}",
                         config.connectors().worldBank().intervalSeconds(), report.offline());
             } else {
+                if (report.failures().isEmpty()) {
+                    status.succeeded("worldbank");
+                } else {
+                    status.failed("worldbank", report.failures().size() + " series failed, e.g. "
+                            + report.failures().get(0));
+                }
                 LOG.info("World Bank run: {}", report.summary());
             }
         });

@@ -33,6 +33,16 @@ final class HealthHandlers {
                     .filter(p -> p.state().name().equals("FAILED")).map(LoadedPlugin::id).toList());
             checks.put("plugins", plugins);
             checks.put("streams", services.streams().open());
+            Map<String, Object> sources = new LinkedHashMap<>();
+            services.sources().all().forEach((name, st) -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("lastAttempt", st.lastAttempt().toString());
+                m.put("lastSuccess", st.lastSuccess().map(Object::toString).orElse(null));
+                st.lastError().ifPresent(e -> m.put("lastError", e));
+                sources.put(name, m);
+            });
+            // a source that cannot be reached keeps the data it has: reported here, but not a reason to stop serving
+            checks.put("sources", sources);
             boolean up = databaseUp && started > 0;
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("status", up ? "UP" : "DOWN");

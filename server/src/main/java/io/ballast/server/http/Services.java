@@ -3,6 +3,7 @@ package io.ballast.server.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ballast.server.config.BallastConfig;
 import io.ballast.server.config.LiveConfig;
+import io.ballast.server.connector.SourceStatus;
 import io.ballast.server.indicator.PluginHost;
 import io.ballast.server.ingest.IngestService;
 import io.ballast.server.metrics.Metrics;
@@ -26,7 +27,8 @@ public record Services(
         Database database,
         StoreWorkers workers,
         String adminToken,
-        Metrics metrics) {
+        Metrics metrics,
+        SourceStatus sources) {
 
     /** The configuration in force now (it may have been reloaded since the last request). */
     public BallastConfig config() {

@@ -192,6 +192,10 @@ class ApiTest {
         JsonNode checks = json(ready).get("checks");
         assertThat(checks.get("database").asText()).isEqualTo("UP");
         assertThat(checks.get("plugins").get("started").asInt()).isEqualTo(4);
+        await().atMost(Duration.ofSeconds(5)).until(() ->
+                json(server.get("/health/ready")).get("checks").get("sources").has("inbox"));
+        JsonNode inbox = json(server.get("/health/ready")).get("checks").get("sources").get("inbox");
+        assertThat(inbox.get("lastSuccess").asText()).isNotBlank();
     }
 
     @Test

@@ -22,6 +22,7 @@ final class Browser implements AutoCloseable {
 
     private final ChromeDriver driver;
     private final Path profile;
+    private final Path downloads;
 
     Browser() {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
@@ -32,6 +33,7 @@ final class Browser implements AutoCloseable {
         System.setProperty("SE_OFFLINE", "true");
         try {
             profile = Files.createTempDirectory("ballast-chromium");
+            downloads = Files.createDirectories(profile.resolve("downloads"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -43,13 +45,19 @@ final class Browser implements AutoCloseable {
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
-        options.setExperimentalOption("prefs", Map.of("download.default_directory", profile.toString()));
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false, "download.directory_upgrade", true));
         driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .build(), options);
     }
 
     ChromeDriver driver() {
         return driver;
+    }
+
+    /** Where the browser saves downloads (inside its profile, deleted on close). */
+    Path downloads() {
+        return downloads;
     }
 
     @Override

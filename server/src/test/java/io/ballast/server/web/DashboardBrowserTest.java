@@ -1,40 +1,62 @@
 package io.ballast.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ballast.server.TestServer;
+import io.ballast.server.web.DashboardPage.Line;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.logging.Level;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
-/** The dashboard in a real headless browser: it shows what the API says, and follows the stream without reloads. */
+/**
+ * The dashboard in a real headless browser against a real server: it shows what the API says, follows the stream
+ * without reloads, keeps its state in the URL, drills down, downloads, and works by keyboard and at phone width.
+ * One server and one browser serve every test; each test loads the page afresh. Every test ends with a check that
+ * the browser console holds no errors (CSP violations and failed requests included).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserTest {
+
+    private static final int THIS_YEAR = Year.now().getValue();
 
     @TempDir
     static Path dataDir;
 
     static TestServer server;
     static Browser browser;
-    static final ObjectMapper JSON = new ObjectMapper();
+    static DashboardPage page;
 
     @BeforeAll
     static void start() {
         server = TestServer.start(dataDir);
         browser = new Browser();
+        page = new DashboardPage(browser, () -> server);
     }
 
     @AfterAll
@@ -42,48 +64,407 @@ class DashboardBrowserTest {
         if (browser != null) {
             browser.close();
         }
-        server.close();
-    }
-
-    private static String apiComposite(String region) {
-        JsonNode doc;
-        try {
-            doc = JSON.readTree(server.get("/api/v1/scores/latest?region=" + region).body());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        if (server != null) {
+            server.close();
         }
-        return String.format(Locale.ROOT, "%.1f", doc.get("composite").get("score").asDouble());
     }
 
-    private static String text(String id) {
-        return browser.driver().findElement(By.id(id)).getText().strip();
+    /** Console errors a test expects (such as refused connections while the server restarts); null: none. */
+    private static Pattern expectedConsoleErrors;
+
+    @AfterEach
+    void theConsoleHasNoErrors() {
+        Pattern expected = expectedConsoleErrors;
+        expectedConsoleErrors = null;
+        assertThat(page.consoleErrors()).as("browser console errors")
+                .filteredOn(e -> expected == null || !expected.matcher(e.getMessage()).find()).isEmpty();
+    }
+
+    /** The element shows the API's score: exactly in data-value, rounded to one decimal in its text. */
+    private static void assertShowsScore(WebElement element, double apiScore) {
+        assertThat(Double.parseDouble(element.getAttribute("data-value"))).isEqualTo(apiScore);
+        assertThat(Double.parseDouble(element.getText().strip())).isCloseTo(apiScore, within(0.0501));
     }
 
     @Test
-    void theOverviewShowsTheApisCompositeAndFollowsAPostedObservationWithinTwoSeconds() throws Exception {
-        var driver = browser.driver();
-        driver.get(server.uri("/").toString());
-        var wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-        wait.until(d -> text("composite-score").equals(apiComposite("CHN")));
-        wait.until(d -> text("live-status").equals("live"));
-        assertThat(driver.findElements(By.cssSelector("[data-indicator]"))).hasSizeGreaterThanOrEqualTo(4);
+    @Order(1)
+    void theOverviewShowsTheApisCompositeIndicatorsAndChangeAndIsWrittenAsAScreenshot() throws Exception {
+        page.open("");
+        JsonNode latest = page.latest("CHN");
+        JsonNode composite = latest.get("composite");
+        assertShowsScore(page.byId("composite-score"), composite.get("score").asDouble());
+        assertThat(page.text("composite-period")).isEqualTo(latest.get("period").asText());
+        assertThat(page.text("composite-coverage"))
+                .isEqualTo(Math.round(composite.get("coverage").asDouble() * 100) + "%");
+        int year = latest.get("period").asInt();
+        Map<Integer, Double> history = page.history("CHN", "composite", 2000, THIS_YEAR);
+        double change = composite.get("score").asDouble() - history.get(year - 1);
+        assertThat(page.text("composite-change"))
+                .contains(DashboardPage.oneDecimal(Math.abs(change)))
+                .contains("on " + (year - 1));
+        assertThat(page.byId("divergence").isDisplayed()).isEqualTo(!composite.get("warnings").isEmpty());
+
+        List<WebElement> cards = page.driver().findElements(By.cssSelector("[data-card]"));
+        assertThat(cards).hasSize(latest.get("indicators").size()).hasSizeGreaterThanOrEqualTo(4);
+        for (JsonNode indicator : latest.get("indicators")) {
+            String id = indicator.get("id").asText();
+            WebElement card = page.driver().findElement(By.cssSelector("[data-card='" + id + "']"));
+            assertShowsScore(card.findElement(By.cssSelector("[data-indicator]")), indicator.get("score").asDouble());
+            assertThat(card.findElement(By.cssSelector(".meter-value")).getText())
+                    .isEqualTo(Math.round(indicator.get("coverage").asDouble() * 100) + "%");
+            assertThat(card.findElements(By.cssSelector("svg.sparkline polyline"))).hasSize(1);
+            assertThat(card.findElement(By.cssSelector(".trend")).getText()).isNotBlank();
+            assertThat(card.findElement(By.cssSelector("a.method-link")).getAttribute("href"))
+                    .endsWith("/methodology.html#" + id);
+        }
+        assertThat(page.byId("composite-heading").findElement(By.xpath("..")).findElement(By.tagName("a"))
+                .getAttribute("href")).endsWith("/methodology.html#composite");
+        page.waitUntil(Duration.ofSeconds(5), d -> page.byId("live-status").getAttribute("data-state").equals("live"));
+        assertThat(page.text("live-status")).containsIgnoringCase("live");
 
         Path screenshot = Path.of("target", "dashboard-overview.png");
         Files.createDirectories(screenshot.getParent());
-        Files.write(screenshot, driver.getScreenshotAs(OutputType.BYTES));
+        Files.write(screenshot, page.driver().getScreenshotAs(OutputType.BYTES));
+        assertThat(Files.size(screenshot)).isGreaterThan(10_000);
+    }
 
-        String before = text("composite-score");
+    @Test
+    @Order(2)
+    void theHistoryChartHoldsTheApisScoresAndTheExportControlEvents() {
+        page.open("");
+        List<Line> lines = page.chart("history-chart");
+        JsonNode latest = page.latest("CHN");
+        assertThat(lines).hasSize(1 + latest.get("indicators").size());
+        assertThat(page.line("history-chart", "Composite").byYear())
+                .isEqualTo(page.history("CHN", "composite", 2000, THIS_YEAR));
+        for (JsonNode indicator : latest.get("indicators")) {
+            assertThat(page.line("history-chart", indicator.get("name").asText()).byYear())
+                    .isEqualTo(page.history("CHN", indicator.get("id").asText(), 2000, THIS_YEAR));
+        }
+        int events = page.api("/api/v1/events?region=CHN").get("events").size();
+        assertThat(events).isPositive();
+        assertThat(page.annotationCount("history-chart")).isEqualTo(events);
+        // the table view is the chart's text alternative: one row per year of any line
+        long years = lines.stream().flatMap(l -> l.byYear().keySet().stream()).distinct().count();
+        assertThat(page.driver().findElements(By.cssSelector("#history-table tbody tr"))).hasSize((int) years);
+        assertThat(page.driver().findElements(By.cssSelector("#events-table tbody tr"))).hasSize(events);
+        // pointing at an event's line shows the event and its source on the chart ...
+        var canvas = page.byId("history-chart");
+        page.driver().executeScript("arguments[0].scrollIntoView({block: 'center'});", canvas);
+        Map<?, ?> at = (Map<?, ?>) page.driver().executeScript("""
+                const chart = Chart.getChart('history-chart');
+                const line = Chart.registry.plugins.get('annotation').getAnnotations(chart)[0];
+                const box = chart.canvas.getBoundingClientRect();
+                return {x: line.x - box.width / 2, y: (line.y + line.y2) / 2 - box.height / 2};
+                """);
+        new Actions(page.driver()).moveToElement(canvas, ((Number) at.get("x")).intValue(),
+                ((Number) at.get("y")).intValue()).perform();
+        String firstEvent = page.api("/api/v1/events?region=CHN").get("events").get(0).get("date").asText();
+        page.waitUntil(Duration.ofSeconds(2), d -> shownEventLabels().size() == 1);
+        assertThat(shownEventLabels().get(0)).contains(firstEvent).contains("Source:");
+        // away from the lines (bottom left, near the x axis), the label goes
+        Dimension size = canvas.getSize();
+        new Actions(page.driver()).moveToElement(canvas, -size.getWidth() / 2 + 80, size.getHeight() / 2 - 60)
+                .perform();
+        page.waitUntil(Duration.ofSeconds(2), d -> shownEventLabels().isEmpty());
+
+        // ... and so does keyboard focus on the event's row in the events table
+        page.byId("events-section").findElement(By.tagName("summary")).click();
+        page.driver().findElements(By.cssSelector("#events-table tbody tr")).get(1).sendKeys(Keys.SPACE);
+        String secondEvent = page.api("/api/v1/events?region=CHN").get("events").get(1).get("date").asText();
+        page.waitUntil(Duration.ofSeconds(2), d -> shownEventLabels().size() == 1);
+        assertThat(shownEventLabels().get(0)).contains(secondEvent).contains("Source:");
+    }
+
+    /** The text of the event labels the history chart shows now. */
+    private static List<String> shownEventLabels() {
+        Object labels = page.driver().executeScript("""
+                const chart = Chart.getChart('history-chart');
+                return Chart.registry.plugins.get('annotation').getAnnotations(chart)
+                    .filter(a => a.label && a.label.options.display)
+                    .map(a => [].concat(a.label.options.content).join(' '));
+                """);
+        return ((List<?>) labels).stream().map(String::valueOf).toList();
+    }
+
+    @Test
+    @Order(3)
+    void aPostedObservationReachesTheShownValueAndTheChartWithinTwoSecondsWithoutAReload() {
+        page.open("");
+        page.waitUntil(Duration.ofSeconds(5), d -> page.byId("live-status").getAttribute("data-state").equals("live"));
+        page.driver().executeScript("window.__sameDocument = true;");
+        int year = page.latest("CHN").get("period").asInt();
+        String before = page.text("composite-score");
+
         long posted = System.nanoTime();
         var response = server.post("/api/v1/observations", "{\"observations\":[{\"region\":\"CHN\","
-                + "\"series\":\"BX.KLT.DINV.WD.GD.ZS\",\"period\":2024,\"value\":4.5}]}");
+                + "\"series\":\"BX.KLT.DINV.WD.GD.ZS\",\"period\":" + year + ",\"value\":4.5}]}");
         assertThat(response.statusCode()).isEqualTo(200);
-        new WebDriverWait(driver, Duration.ofSeconds(2), Duration.ofMillis(50))
-                .until(d -> !text("composite-score").equals(before));
+        page.waitUntil(Duration.ofSeconds(2), d -> {
+            double shown = page.line("history-chart", "Composite").byYear().getOrDefault(year, -1.0);
+            return !page.text("composite-score").equals(before) && shown != -1.0
+                    && shown == Double.parseDouble(page.byId("composite-score").getAttribute("data-value"));
+        });
         assertThat(Duration.ofNanos(System.nanoTime() - posted)).isLessThan(Duration.ofSeconds(2));
-        assertThat(text("composite-score")).isEqualTo(apiComposite("CHN"));
 
-        List<LogEntry> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
-        assertThat(errors).as("browser console errors").isEmpty();
+        double api = page.latest("CHN").get("composite").get("score").asDouble();
+        assertShowsScore(page.byId("composite-score"), api);
+        assertThat(page.line("history-chart", "Composite").byYear().get(year)).isEqualTo(api);
+        assertThat(page.byId("composite-score").getAttribute("class")).contains("flash");
+        assertThat(page.driver().executeScript("return window.__sameDocument === true;")).isEqualTo(true);
+    }
+
+    @Test
+    @Order(4)
+    void switchingTheRegionUpdatesTheUrlTheOverviewAndTheCharts() {
+        page.open("");
+        assertThat(page.urlParams()).containsEntry("region", "CHN").containsEntry("compare", "CHN");
+        new Select(page.byId("region")).selectByValue("USA");
+        double usa = page.latest("USA").get("composite").get("score").asDouble();
+        page.waitUntil(Duration.ofSeconds(5), d -> page.text("region-name").equals("United States")
+                && !page.byId("composite-score").getAttribute("data-value").isEmpty()
+                && Double.parseDouble(page.byId("composite-score").getAttribute("data-value")) == usa);
+        assertThat(page.urlParams()).containsEntry("region", "USA");
+        page.waitUntil(Duration.ofSeconds(5), d -> page.line("history-chart", "Composite").byYear()
+                .equals(page.history("USA", "composite", 2000, THIS_YEAR)));
+        assertThat(page.annotationCount("history-chart"))
+                .isEqualTo(page.api("/api/v1/events?region=USA").get("events").size());
+
+        // years narrow the charts and are in the URL too
+        var from = page.byId("from");
+        from.clear();
+        from.sendKeys("2010", Keys.TAB);
+        page.waitUntil(Duration.ofSeconds(5), d -> "2010".equals(page.urlParams().get("from")));
+        page.waitUntil(Duration.ofSeconds(5), d -> page.line("history-chart", "Composite").byYear()
+                .equals(page.history("USA", "composite", 2010, THIS_YEAR)));
+
+        // back restores the previous view without a reload
+        page.driver().navigate().back();
+        page.waitUntil(Duration.ofSeconds(5), d -> !"2010".equals(page.urlParams().get("from")));
+        page.driver().navigate().back();
+        page.waitUntil(Duration.ofSeconds(5), d -> "CHN".equals(page.urlParams().get("region"))
+                && page.text("region-name").equals("China"));
+    }
+
+    @Test
+    @Order(5)
+    void theCompareSetLivesInTheUrlAndDrivesTheChartAndTheRankedTable() {
+        page.open("");
+        page.driver().findElement(By.cssSelector("label[for='compare-USA']")).click();
+        page.driver().findElement(By.cssSelector("label[for='compare-DEU']")).click();
+        page.waitUntil(Duration.ofSeconds(5), d -> "CHN,USA,DEU".equals(page.urlParams().get("compare")));
+        page.waitUntil(Duration.ofSeconds(5), d -> page.chart("compare-chart").size() == 3);
+        Map<String, String> names = Map.of("CHN", "China", "USA", "United States", "DEU", "Germany");
+        Map<String, Double> latestScores = new HashMap<>();
+        for (var entry : names.entrySet()) {
+            Map<Integer, Double> api = page.history(entry.getKey(), "composite", 2000, THIS_YEAR);
+            assertThat(page.line("compare-chart", entry.getValue()).byYear()).isEqualTo(api);
+            latestScores.put(entry.getValue(), api.values().stream().reduce((a, b) -> b).orElseThrow());
+        }
+        List<WebElement> rows = page.driver().findElements(By.cssSelector("#compare-ranking tbody tr"));
+        assertThat(rows).hasSize(3);
+        List<Double> ranked = rows.stream()
+                .map(r -> Double.parseDouble(r.findElements(By.tagName("td")).get(1).getText())).toList();
+        assertThat(ranked).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+        assertThat(rows.get(0).findElement(By.tagName("th")).getText())
+                .startsWith(latestScores.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey());
+
+        new Select(page.byId("compare-measure")).selectByValue("labor-conditions");
+        page.waitUntil(Duration.ofSeconds(5), d -> "labor-conditions".equals(page.urlParams().get("measure")));
+        page.waitUntil(Duration.ofSeconds(5), d -> page.line("compare-chart", "Germany").byYear()
+                .equals(page.history("DEU", "labor-conditions", 2000, THIS_YEAR)));
+
+        // a link reproduces the view
+        String link = page.driver().getCurrentUrl();
+        page.open("?region=KOR");
+        page.driver().get(link);
+        page.waitUntil(Duration.ofSeconds(10), d -> page.chart("compare-chart").size() == 3);
+        assertThat(page.byId("compare-DEU").isSelected()).isTrue();
+        assertThat(page.byId("compare-JPN").isSelected()).isFalse();
+        assertThat(new Select(page.byId("compare-measure")).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("labor-conditions");
+        assertThat(new Select(page.byId("region")).getFirstSelectedOption().getAttribute("value")).isEqualTo("CHN");
+    }
+
+    @Test
+    @Order(6)
+    void theDrillDownShowsComponentsTheRawSeriesAndItsSource() {
+        page.open("");
+        page.driver().findElement(By.cssSelector("[data-card='foreign-investment'] .drill-button")).click();
+        page.waitUntil(Duration.ofSeconds(5), d -> "foreign-investment".equals(page.urlParams().get("indicator")));
+        JsonNode reading = null;
+        for (JsonNode i : page.latest("CHN").get("indicators")) {
+            if (i.get("id").asText().equals("foreign-investment")) {
+                reading = i;
+            }
+        }
+        assertThat(reading).isNotNull();
+        assertThat(page.text("drill-name")).isEqualTo("Foreign investment");
+        assertShowsScore(page.byId("drill-score"), reading.get("score").asDouble());
+        assertThat(page.text("drill-explanation")).isEqualTo(reading.get("explanation").asText());
+        List<WebElement> components = page.driver().findElements(By.cssSelector("#drill-components .component"));
+        assertThat(components).hasSize(reading.get("components").size());
+        for (int i = 0; i < components.size(); i++) {
+            JsonNode c = reading.get("components").get(i);
+            assertThat(components.get(i).findElement(By.cssSelector(".component-label")).getText())
+                    .isEqualTo(c.get("label").asText());
+            String normalised = components.get(i).findElement(By.cssSelector(".component-score")).getText();
+            assertThat(Double.parseDouble(normalised.replace("/100", "").strip()))
+                    .isCloseTo(c.get("normalised").asDouble(), within(0.0501));
+            assertThat(components.get(i).findElement(By.cssSelector(".bar-fill")).getCssValue("width"))
+                    .isNotEqualTo("0px");
+        }
+
+        String code = "BX.KLT.DINV.WD.GD.ZS";
+        JsonNode series = page.api("/api/v1/series/" + code + "?region=CHN");
+        page.waitUntil(Duration.ofSeconds(5),
+                d -> page.text("series-provenance").contains(series.get("source").asText()));
+        assertThat(new Select(page.byId("drill-series")).getFirstSelectedOption().getText()).isEqualTo(code);
+        String provenance = page.text("series-provenance");
+        assertThat(provenance).contains(series.get("licence").asText()).contains(series.get("vintage").asText())
+                .contains(series.get("unit").asText());
+        assertThat(page.byId("series-source-link").getAttribute("href")).isEqualTo(series.get("sourceUrl").asText());
+        Map<Integer, Double> points = new LinkedHashMap<>();
+        series.get("points").forEach(p -> points.put(p.get("period").asInt(), p.get("value").asDouble()));
+        assertThat(page.chart("series-chart").get(0).byYear()).isEqualTo(points);
+
+        // another input of the same indicator, chosen by keyboard-operable select, lands in the URL
+        new Select(page.byId("drill-series")).selectByValue("NE.TRD.GNFS.ZS");
+        page.waitUntil(Duration.ofSeconds(5), d -> "NE.TRD.GNFS.ZS".equals(page.urlParams().get("series"))
+                && page.text("series-provenance").contains("NE.TRD.GNFS.ZS"));
+    }
+
+    @Test
+    @Order(7)
+    void theCsvDownloadMatchesTheApiAndThePngDownloadIsAnImage() throws Exception {
+        page.open("?region=JPN&from=2005&to=2020");
+        Path csv = browser.downloads().resolve("ballast-history-JPN-2005-2020.csv");
+        page.byId("history-csv").click();
+        page.waitUntil(Duration.ofSeconds(5), d -> Files.exists(csv));
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        String[] header = lines.get(0).split(",", -1);
+        assertThat(header[0]).isEqualTo("year");
+        assertThat(header[1]).isEqualTo("composite");
+        List<String> expectedIds = new ArrayList<>();
+        page.latest("JPN").get("indicators").forEach(i -> expectedIds.add(i.get("id").asText()));
+        assertThat(List.of(header).subList(2, header.length)).isEqualTo(expectedIds);
+        for (int col = 1; col < header.length; col++) {
+            Map<Integer, Double> fromCsv = new LinkedHashMap<>();
+            for (String line : lines.subList(1, lines.size())) {
+                String[] cells = line.split(",", -1);
+                if (!cells[col].isEmpty()) {
+                    fromCsv.put(Integer.parseInt(cells[0]), Double.parseDouble(cells[col]));
+                }
+            }
+            assertThat(fromCsv).as(header[col]).isEqualTo(page.history("JPN", header[col], 2005, 2020));
+        }
+
+        Path png = browser.downloads().resolve("ballast-history-JPN-2005-2020.png");
+        page.byId("history-png").click();
+        page.waitUntil(Duration.ofSeconds(5), d -> Files.exists(png));
+        byte[] bytes = Files.readAllBytes(png);
+        assertThat(bytes).startsWith(0x89, 'P', 'N', 'G');
+    }
+
+    @Test
+    @Order(8)
+    void everyControlIsReachableByKeyboardAndAnIndicatorCanBeOpenedWithIt() {
+        page.open("");
+        page.driver().executeScript("""
+                window.__reached = [];
+                document.addEventListener('focusin', e => window.__reached.push(
+                    e.target.id || e.target.tagName.toLowerCase() + ':' + e.target.textContent.trim()));
+                document.activeElement.blur();
+                """);
+        Actions tabs = new Actions(page.driver());
+        for (int i = 0; i < 70; i++) {
+            tabs.sendKeys(Keys.TAB);
+        }
+        tabs.perform();
+        List<String> reached = ((List<?>) page.driver().executeScript("return window.__reached;")).stream()
+                .map(String::valueOf).toList();
+        assertThat(reached).contains("region", "from", "to", "history-csv", "history-png", "compare-USA",
+                "compare-measure", "drill-indicator", "drill-series", "series-csv", "compare-csv");
+        assertThat(reached).anyMatch(k -> k.startsWith("button:Components"));
+
+        WebElement drill = page.driver().findElement(By.cssSelector("[data-card='labor-conditions'] .drill-button"));
+        drill.sendKeys(Keys.ENTER);
+        page.waitUntil(Duration.ofSeconds(5), d -> "labor-conditions".equals(page.urlParams().get("indicator"))
+                && page.text("drill-name").equals("Labor conditions"));
+        assertThat(page.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("drilldown-heading");
+    }
+
+    @Test
+    @Order(9)
+    void itFitsAPhoneScreenAndMakesNoRequestOutsideItsOrigin() throws Exception {
+        var driver = page.driver();
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
+        try {
+            page.open("");
+            assertThat(driver.executeScript("return document.documentElement.scrollWidth <= window.innerWidth;"))
+                    .isEqualTo(true);
+            assertThat(page.byId("region").isDisplayed()).isTrue();
+            assertThat(page.byId("composite-score").isDisplayed()).isTrue();
+            Files.write(Path.of("target", "dashboard-phone.png"), driver.getScreenshotAs(OutputType.BYTES));
+        } finally {
+            driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
+        Object foreign = driver.executeScript("""
+                return performance.getEntriesByType('resource').map(e => e.name)
+                    .filter(n => !n.startsWith(location.origin + '/'));
+                """);
+        assertThat((List<?>) foreign).isEmpty();
+        // scripts and styles only from files: nothing inline for the CSP to block
+        for (String file : List.of("/", "/methodology.html")) {
+            String html = server.get(file).body();
+            assertThat(html).doesNotContain("<style").doesNotContainPattern("\\sstyle=")
+                    .doesNotContainPattern("<script(?![^>]*\\ssrc=)").doesNotContainPattern("\\son[a-z]+=");
+        }
+        assertThat(Stream.of("chart.umd.js", "chartjs-plugin-annotation.min.js"))
+                .allMatch(name -> driver.findElements(By.cssSelector("script[src$='" + name + "']")).size() == 1);
+        assertThat(driver.executeScript("return Chart.registry.plugins.get('annotation') !== undefined;"))
+                .isEqualTo(true);
+    }
+
+    @Test
+    @Order(10)
+    void theMethodologyPageExplainsEveryScore() {
+        page.driver().get(server.uri("/methodology.html#foreign-investment").toString());
+        for (String id : List.of("composite", "divergence", "normalisation", "coverage", "export-control-exposure",
+                "foreign-investment", "internal-capacity", "labor-conditions")) {
+            assertThat(page.driver().findElements(By.id(id))).as(id).hasSize(1);
+        }
+        assertThat(page.text("composite")).isEqualTo("The composite");
+        assertThat(page.driver().findElement(By.tagName("main")).getText()).contains("goalposts");
+    }
+
+    @Test
+    @Order(11)
+    void afterTheServerRestartsTheStreamResumesAndUpdatesArriveWithoutAReload() {
+        page.open("");
+        page.waitUntil(Duration.ofSeconds(5), d -> page.byId("live-status").getAttribute("data-state").equals("live"));
+        page.driver().executeScript("window.__sameDocument = true;");
+        int port = server.ballast().port();
+
+        expectedConsoleErrors = Pattern.compile("/api/v1/stream\\?region=CHN.*ERR_(CONNECTION_REFUSED|EMPTY_RESPONSE)");
+        server.close();
+        page.waitUntil(Duration.ofSeconds(5), d -> !page.byId("live-status").getAttribute("data-state").equals("live"));
+        assertThat(page.byId("live-status").getAttribute("data-state")).isIn("reconnecting", "offline");
+
+        server = TestServer.start(dataDir, Map.of("BALLAST_SERVER_PORT", Integer.toString(port)));
+        // EventSource reconnects by itself (sending Last-Event-ID) after the retry the server advised
+        page.waitUntil(Duration.ofSeconds(15), d -> page.byId("live-status").getAttribute("data-state").equals("live"));
+        int year = page.latest("CHN").get("period").asInt();
+        String before = page.byId("composite-score").getAttribute("data-value");
+        var response = server.post("/api/v1/observations", "{\"observations\":[{\"region\":\"CHN\","
+                + "\"series\":\"BX.KLT.DINV.WD.GD.ZS\",\"period\":" + year + ",\"value\":2.25}]}");
+        assertThat(response.statusCode()).isEqualTo(200);
+        page.waitUntil(Duration.ofSeconds(3), d -> {
+            String shown = page.byId("composite-score").getAttribute("data-value");
+            return !shown.equals(before)
+                    && Double.parseDouble(shown) == page.latest("CHN").get("composite").get("score").asDouble();
+        });
+        assertThat(page.driver().executeScript("return window.__sameDocument === true;")).isEqualTo(true);
     }
 }

@@ -1,10 +1,11 @@
-// Ballast JSON API client: one fetch helper that turns problem+json answers into Errors.
+// Ballast JSON API client: one fetch helper that turns problem+json answers into Errors, and one function per endpoint.
 
 export const API = '/api/v1';
 
-/** GETs `${API}${path}` with query `params`; throws an Error whose message is the problem detail. */
+/** GETs `${API}${path}` with query `params`; throws an Error whose message is the problem's detail. */
 export async function api(path, params = {}) {
-  const url = `${API}${path}?${new URLSearchParams(params)}`;
+  const query = new URLSearchParams(params).toString();
+  const url = `${API}${path}${query ? `?${query}` : ''}`;
   let res;
   try {
     res = await fetch(url, { headers: { Accept: 'application/json, application/problem+json' } });
@@ -20,3 +21,15 @@ export async function api(path, params = {}) {
   if (body === null) throw new Error(`Unexpected (non-JSON) answer from ${path}.`);
   return body;
 }
+
+export const getRegions = () => api('/regions');
+export const getIndicators = () => api('/indicators');
+export const getLatest = (region) => api('/scores/latest', { region });
+export const getEvents = (region) => api('/events', { region });
+export const getSeries = (code, region) => api(`/series/${encodeURIComponent(code)}`, { region });
+
+/** One indicator's (or the composite's) scores by year, oldest first. */
+export const getHistory = (region, indicator, from, to) =>
+  api('/scores/history', { region, indicator, from, to });
+
+export const streamUrl = (region) => `${API}/stream?${new URLSearchParams({ region })}`;

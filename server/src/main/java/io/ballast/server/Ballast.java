@@ -305,22 +305,26 @@ public final class Ballast implements AutoCloseable {
      */
     @Override
     public void close() {
-        try {
-            vertx.undeploy(deployment).await();
-        } catch (RuntimeException e) {
-            LOG.warn("HTTP did not stop cleanly: {}", e.toString());
-        }
+        await(vertx.undeploy(deployment), "stopping HTTP");
         vertx.cancelTimer(scanTimer);
         scoring.close(Duration.ofSeconds(10));
-        try {
-            vertx.close().await();
-        } catch (RuntimeException e) {
-            LOG.warn("Vert.x did not close cleanly: {}", e.toString());
-        }
+        await(vertx.close(), "closing Vert.x");
         folder.unloadAll();
         plugins.stopAll();
         measurer.close();
         workers.close();
         database.close();
     }
+
+    /** Waits for a shutdown step, but never forever: a stuck step must not keep the process from exiting. */
+    private static void await(Future<?> step, String what) {
+        try {
+            step.await(15, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            LOG.warn("Shutdown went on after {} took longer than 15 s", what);
+        } catch (RuntimeException e) {
+            LOG.warn("Shutdown went on after {} failed: {}", what, e.toString());
+        }
+    }
+
 }

@@ -70,11 +70,17 @@ public final class ApiRouter {
         router.get("/health/ready").handler(health::ready);
         router.get("/metrics").handler(PrometheusScrapingHandler.create(services.metrics().registry()));
 
-        router.route(HttpMethod.GET, "/webjars/*").handler(StaticHandler.create("META-INF/resources/webjars")
-                .setCachingEnabled(true).setMaxAgeSeconds(86_400));
+        // webjar paths carry their version: cached for a day. The dashboard's own files do not: revalidated each time.
+        router.route("/webjars/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
+                .handler(StaticHandler.create("META-INF/resources/webjars").setCachingEnabled(true)
+                        .setMaxAgeSeconds(86_400));
         // everything else that is not the API or health is the dashboard; API paths keep their 404 and 405 answers
-        router.routeWithRegex(HttpMethod.GET, "^/(?!api/|health/|metrics).*")
-                .handler(StaticHandler.create("ballast-web").setIndexPage("index.html"));
+        router.routeWithRegex("^/(?!api/|health/|metrics|webjars/).*").method(HttpMethod.GET).method(HttpMethod.HEAD)
+                .handler(ctx -> {
+                    ctx.response().putHeader("Cache-Control", "no-cache");
+                    ctx.next();
+                })
+                .handler(StaticHandler.create("ballast-web").setIndexPage("index.html").setCachingEnabled(false));
 
         router.route().failureHandler(problems);
         router.errorHandler(404, problems);

@@ -16,6 +16,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.Label;
+import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.time.Duration;
@@ -43,7 +44,9 @@ public final class Metrics {
 
     /** A Vert.x instance whose HTTP server, event bus and pools report into this registry. */
     public Vertx vertx(VertxOptions options) {
+        // the event bus only carries score events to the HTTP verticles; its per-consumer gauges would collide
         options.setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
+                .addDisabledMetricsCategory(MetricsDomain.EVENT_BUS)
                 .setLabels(EnumSet.of(Label.HTTP_METHOD, Label.HTTP_CODE, Label.HTTP_ROUTE, Label.POOL_TYPE,
                         Label.POOL_NAME)));
         return Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory(registry)).build();

@@ -206,6 +206,9 @@ class ApiTest {
         assertThat(page.body()).contains("/webjars/chart.js/4.5.1/dist/chart.umd.js").doesNotContain("https://");
         assertThat(page.headers().firstValue("Content-Security-Policy").orElse("")).contains("script-src 'self'")
                 .doesNotContain("unsafe-inline");
+        assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-cache");
+        assertThat(server.send(java.net.http.HttpRequest.newBuilder(server.uri("/"))
+                .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build()).statusCode()).isEqualTo(200);
         HttpResponse<String> chart = server.get("/webjars/chart.js/4.5.1/dist/chart.umd.js");
         assertThat(chart.statusCode()).isEqualTo(200);
         assertThat(chart.body()).contains("Chart");

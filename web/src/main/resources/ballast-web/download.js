@@ -1,0 +1,35 @@
+// Downloads made in the browser: CSV of the data a part shows, PNG of a chart. Nothing is sent anywhere.
+
+const quote = (cell) => {
+  const text = cell === null || cell === undefined ? '' : String(cell);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+};
+
+/** RFC 4180 CSV: a header row, then one line per row, CRLF line ends. */
+export function toCsv(header, rows) {
+  return [header, ...rows].map((row) => row.map(quote).join(',')).join('\r\n') + '\r\n';
+}
+
+function save(href, filename) {
+  const link = document.createElement('a');
+  link.href = href;
+  link.download = filename;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
+
+export function downloadCsv(filename, header, rows) {
+  const url = URL.createObjectURL(new Blob([toCsv(header, rows)], { type: 'text/csv;charset=utf-8' }));
+  save(url, filename);
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Saves a Chart.js chart as a PNG (the canvas at its current size and pixel ratio). */
+export function downloadPng(chart, filename) {
+  if (chart) save(chart.toBase64Image('image/png', 1), filename);
+}
+
+/** A file-name-safe slug. */
+export const slug = (text) => String(text).replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-|-$/g, '');

@@ -1,0 +1,137 @@
+// One economy on screen: loads its latest scores, histories and events, shows them in the overview, the history
+// chart and the drill-down, and applies live documents (at once to the overview, then reloads the charts).
+
+import { getEvents, getHistory, getLatest } from './api.js';
+import { $, fmtScore, fmtTime } from './format.js';
+import * as state from './state.js';
+
+const REFRESH_DELAY_MS = 150; // coalesces a burst of live events into one reload of the charts
+
+const toPoints = (doc) => doc.points.map((p) =>
+  ({ x: p.period, y: p.score, coverage: p.coverage, warnings: p.warnings }));
+const sameScores = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+const stamp = () => { $('updated').textContent = `updated ${fmtTime(new Date())}`; };
+
+/**
+ * `parts`: {overview, history, drilldown}; `names`: {regionName(code), nameOf(id), colourOf(id), styleOf(id),
+ * pluginOf(id)}; `onError(message)`, `onLoaded()`; `afterLive(doc)` runs after the charts reloaded for a live update.
+ */
+export function createEconomy({ parts, names, onError, onLoaded, afterLive }) {
+  let data = null; // {region, latest, events, histories: Map id -> [{x, y, coverage, warnings?}]}
+  let ticket = 0;
+  let loading = Promise.resolve(); // the newest load
+  let pending = null; // a live document that came while the economy's data was loading
+  let refreshTimer = 0;
+
+  async function fetchAll(v, events) {
+    const from = Math.min(v.from, state.DEFAULT_FROM); // the overview needs the year before the latest
+    const to = Math.max(v.to, state.CURRENT_YEAR);
+    const [latest, eventsDoc] = await Promise.all([getLatest(v.region), events ?? getEvents(v.region)]);
+    const ids = ['composite', ...(latest.indicators ?? []).map((i) => i.id)];
+    const docs = await Promise.all(ids.map((id) => getHistory(v.region, id, from, to)));
+    const histories = new Map(ids.map((id, i) => [id, toPoints(docs[i])]));
+    return { region: v.region, latest, events: eventsDoc, histories };
+  }
+
+  function showDrilldown(v) {
+    const reading = data?.region === v.region ? data.latest.indicators?.find((i) => i.id === v.indicator) : undefined;
+    parts.drilldown.show({ plugin: names.pluginOf(v.indicator), reading, region: v.region,
+      regionName: names.regionName(v.region), seriesCode: v.series, colour: names.colourOf(v.indicator) });
+  }
+
+  function render(v, highlight) {
+    const { latest, histories, events } = data;
+    const years = { from: v.from, to: v.to };
+    parts.overview.render(latest, histories, years, names.colourOf, highlight);
+    const ids = ['composite', ...(latest.indicators ?? []).map((i) => i.id)];
+    parts.history.render({
+      region: v.region,
+      regionName: names.regionName(v.region),
+      events: events.events ?? [],
+      years,
+      series: ids.map((id) => ({
+        id,
+        label: id === 'composite' ? 'Composite' : names.nameOf(id),
+        style: names.styleOf(id),
+        points: histories.get(id).filter((p) => p.x >= v.from && p.x <= v.to),
+      })),
+    });
+    showDrilldown(v);
+  }
+
+  async function run(v, highlight) {
+    const mine = ++ticket;
+    const sameRegion = data?.region === v.region;
+    $('region-name').textContent = names.regionName(v.region);
+    document.title = `${names.regionName(v.region)} · Ballast`;
+    try {
+      const fresh = await fetchAll(v, sameRegion ? data.events : null);
+      if (mine !== ticket) return;
+      data = fresh;
+      onLoaded();
+      render(state.get(), highlight && sameRegion);
+      stamp();
+      const waiting = pending;
+      pending = null;
+      if (waiting?.region === fresh.region && !sameScores(waiting, fresh.latest)) live(waiting);
+    } catch (err) {
+      if (mine !== ticket) return;
+      if (!sameRegion) {
+        data = null;
+        parts.overview.clear();
+      }
+      onError(err.message);
+    }
+  }
+
+  /** Tells screen-reader users what a live update changed in the composite (sighted users see it flash). */
+  function announce(before, after) {
+    const was = before.composite?.score;
+    const now = after.composite?.score;
+    if (was !== now) {
+      $('announce').textContent =
+        `${names.regionName(after.region)}: composite now ${fmtScore(now)}, was ${fmtScore(was)}.`;
+    }
+  }
+
+  /** A live latest-scores document of the region on screen. */
+  function live(doc) {
+    const v = state.get();
+    if (doc.region !== v.region) return;
+    if (data?.region !== doc.region) {
+      pending = doc; // the load under way decides whether this is news
+      return;
+    }
+    if (sameScores(doc, data.latest)) return; // the snapshot on (re)connect: nothing new
+    announce(data.latest, doc);
+    data.latest = doc; // show the new values at once; the charts follow after the reload below
+    parts.overview.render(doc, data.histories, { from: v.from, to: v.to }, names.colourOf, true);
+    stamp();
+    clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(() => {
+      load(state.get(), true);
+      afterLive(doc);
+    }, REFRESH_DELAY_MS);
+  }
+
+  /** Loads and shows the view's economy; `highlight` flashes what changed. */
+  function load(v, highlight = false) {
+    loading = run(v, highlight);
+    return loading;
+  }
+
+  return {
+    load,
+    live,
+    showDrilldown,
+
+    /** Settles once the newest load has, even when newer loads replaced the ones running before. */
+    async settled() {
+      let current;
+      do {
+        current = loading;
+        await current;
+      } while (current !== loading);
+    },
+  };
+}

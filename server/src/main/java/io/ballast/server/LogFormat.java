@@ -19,6 +19,13 @@ final class LogFormat {
         }
         var encoder = new JsonEncoder();
         encoder.setContext(context);
+        // the message as a person reads it, not the pattern and its arguments apart; no per-line context noise
+        encoder.setWithFormattedMessage(true);
+        encoder.setWithMessage(false);
+        encoder.setWithArguments(false);
+        encoder.setWithContext(false);
+        encoder.setWithSequenceNumber(false);
+        encoder.setWithNanoseconds(false);
         encoder.start();
         var appender = new ConsoleAppender<ILoggingEvent>();
         appender.setContext(context);

@@ -57,4 +57,60 @@ class MainTest {
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.stderr()).contains(dir.resolve(name).toString()).contains("does not exist");
     }
+
+    @org.junit.jupiter.api.Test
+    void withJsonLogsEveryLineIsAJsonObjectAndARequestsLinesCarryItsId() throws Exception {
+        int port;
+        try (var socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName());
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().keySet().removeIf(k -> k.startsWith("BALLAST_"));
+        pb.environment().putAll(java.util.Map.of("BALLAST_DATA_DIR", dir.resolve("data").toString(),
+                "BALLAST_SERVER_PORT", Integer.toString(port), "BALLAST_SERVER_HOST", "127.0.0.1",
+                "BALLAST_LOGGING_FORMAT", "json", "BALLAST_ADMIN_TOKEN", "json-logs-test-token-123"));
+        Process p = pb.start();
+        var lines = new java.util.concurrent.LinkedBlockingQueue<String>();
+        Thread reader = new Thread(() -> new java.io.BufferedReader(new java.io.InputStreamReader(
+                p.getInputStream(), StandardCharsets.UTF_8)).lines().forEach(lines::add));
+        reader.setDaemon(true);
+        reader.start();
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        try {
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+            boolean ready = false;
+            while (!ready && System.nanoTime() < deadline) {
+                String line = lines.poll(1, TimeUnit.SECONDS);
+                if (line != null) {
+                    var node = mapper.readTree(line);
+                    assertThat(node.isObject()).as(line).isTrue();
+                    ready = node.path("formattedMessage").asText().contains("Ballast is ready");
+                }
+            }
+            assertThat(ready).as("the server said it was ready").isTrue();
+            var client = java.net.http.HttpClient.newHttpClient();
+            var response = client.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/observations"))
+                    .header("Content-Type", "application/json").header("X-Request-Id", "trace-me-42")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.headers().firstValue("X-Request-Id")).hasValue("trace-me-42");
+            String logged = null;
+            while (logged == null && System.nanoTime() < deadline) {
+                String line = lines.poll(1, TimeUnit.SECONDS);
+                if (line != null && mapper.readTree(line).path("formattedMessage").asText()
+                        .contains("/api/v1/observations")) {
+                    logged = line;
+                }
+            }
+            assertThat(logged).as("the request's log line").isNotNull();
+            assertThat(mapper.readTree(logged).path("mdc").path("requestId").asText()).isEqualTo("trace-me-42");
+        } finally {
+            p.destroy();
+            p.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
 }

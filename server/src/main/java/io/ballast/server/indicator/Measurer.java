@@ -4,6 +4,8 @@ import io.ballast.api.IndicatorContext;
 import io.ballast.api.IndicatorReading;
 import io.ballast.api.MissingDataException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -11,7 +13,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Runs a plugin's {@code measure} on a thread of its own with a time limit. An exception, a timeout, a linkage error
@@ -49,44 +54,106 @@ public final class Measurer implements AutoCloseable {
 
     /** The plugin's reading, or empty when it has no data or failed (then it is marked FAILED). */
     public Optional<IndicatorReading> measure(LoadedPlugin plugin, IndicatorContext context) {
-        long started = System.nanoTime();
-        boolean[] failed = {false};
-        try {
-            return call(plugin, context, failed);
-        } finally {
-            listener.measured(plugin.id(), Duration.ofNanos(System.nanoTime() - started), failed[0]);
-        }
+        return measureAll(plugin, List.of(context)).get(0);
     }
 
-    private Optional<IndicatorReading> call(LoadedPlugin plugin, IndicatorContext context, boolean[] failed) {
-        String where = context.region() + " " + context.period();
-        Future<IndicatorReading> call = threads.submit(() -> plugin.indicator().measure(context));
-        try {
-            IndicatorReading reading = call.get(limit.toMillis(), TimeUnit.MILLISECONDS);
-            if (reading == null) {
-                failed[0] = true;
-                host.fail(plugin.id(), plugin.indicator(), "measure returned null for " + where);
-                return Optional.empty();
+    /**
+     * The plugin's readings of several contexts (one region's years, say), measured one after the other on one plugin
+     * thread: one thread hop for the lot, yet each call still has the full time limit. The caller watches the call
+     * in progress and gives up on the plugin as soon as one call overruns, throws or returns an invalid reading; the
+     * contexts not reached then get no reading.
+     */
+    public List<Optional<IndicatorReading>> measureAll(LoadedPlugin plugin, List<IndicatorContext> contexts) {
+        AtomicReferenceArray<IndicatorReading> readings = new AtomicReferenceArray<>(contexts.size());
+        AtomicLong callStarted = new AtomicLong(System.nanoTime());
+        AtomicInteger current = new AtomicInteger();
+        AtomicBoolean abandoned = new AtomicBoolean();
+        Future<?> batch = threads.submit(() -> {
+            for (int i = 0; i < contexts.size() && !abandoned.get(); i++) {
+                current.set(i);
+                long started = System.nanoTime();
+                callStarted.set(started);
+                try {
+                    IndicatorReading reading = answer(plugin, contexts.get(i));
+                    if (!abandoned.get()) {
+                        readings.set(i, reading);
+                    }
+                } finally {
+                    listener.measured(plugin.id(), Duration.ofNanos(System.nanoTime() - started), false);
+                }
             }
-            return Optional.of(reading);
-        } catch (TimeoutException e) {
-            failed[0] = true;
-            call.cancel(true);
-            host.fail(plugin.id(), plugin.indicator(), "measure took longer than " + limit.toMillis() + " ms for "
-                    + where);
+            return null;
+        });
+        long pollNanos = Math.max(1_000_000, limit.toNanos() / 4);
+        try {
+            while (true) {
+                try {
+                    batch.get(pollNanos, TimeUnit.NANOSECONDS);
+                    return snapshot(readings);
+                } catch (TimeoutException e) {
+                    if (System.nanoTime() - callStarted.get() > limit.toNanos()) {
+                        abandoned.set(true); // the plugin thread may still finish its call: its answer is dropped
+                        batch.cancel(true);
+                        List<Optional<IndicatorReading>> sofar = snapshot(readings);
+                        failed(plugin, "measure took longer than " + limit.toMillis() + " ms for "
+                                + where(contexts.get(current.get())));
+                        return sofar;
+                    }
+                }
+            }
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof MissingDataException) {
-                return Optional.empty();
+            String where = where(contexts.get(current.get()));
+            if (cause instanceof InvalidAnswer invalid) {
+                failed(plugin, invalid.getMessage() + " for " + where);
+            } else {
+                String kind = cause instanceof IllegalArgumentException ? "returned an invalid reading" : "threw";
+                failed(plugin, "measure " + kind + " for " + where + ": " + cause);
             }
-            failed[0] = true;
-            String kind = cause instanceof IllegalArgumentException ? "returned an invalid reading" : "threw";
-            host.fail(plugin.id(), plugin.indicator(), "measure " + kind + " for " + where + ": " + cause);
         } catch (InterruptedException e) {
-            call.cancel(true);
+            abandoned.set(true);
+            batch.cancel(true);
             Thread.currentThread().interrupt();
         }
-        return Optional.empty();
+        return snapshot(readings);
+    }
+
+    private static List<Optional<IndicatorReading>> snapshot(AtomicReferenceArray<IndicatorReading> readings) {
+        List<Optional<IndicatorReading>> out = new ArrayList<>(readings.length());
+        for (int i = 0; i < readings.length(); i++) {
+            out.add(Optional.ofNullable(readings.get(i)));
+        }
+        return out;
+    }
+
+    /** One call on the plugin thread: a reading, null for missing data, or an exception that fails the plugin. */
+    private static IndicatorReading answer(LoadedPlugin plugin, IndicatorContext context) {
+        IndicatorReading reading;
+        try {
+            reading = plugin.indicator().measure(context);
+        } catch (MissingDataException e) {
+            return null;
+        }
+        if (reading == null) {
+            throw new InvalidAnswer("measure returned null");
+        }
+        return reading;
+    }
+
+    private void failed(LoadedPlugin plugin, String cause) {
+        listener.measured(plugin.id(), Duration.ZERO, true);
+        host.fail(plugin.id(), plugin.indicator(), cause);
+    }
+
+    private static String where(IndicatorContext context) {
+        return context.region() + " " + context.period();
+    }
+
+    /** A plugin answered something that is not a reading. */
+    private static final class InvalidAnswer extends RuntimeException {
+        InvalidAnswer(String message) {
+            super(message, null, false, false);
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.ballast.server.score;
 
 import io.ballast.api.Component;
+import io.ballast.api.IndicatorReading;
 import io.ballast.api.Parameter;
 import io.ballast.server.config.BallastConfig;
 import io.ballast.server.indicator.LoadedPlugin;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
@@ -55,10 +57,7 @@ public final class Scorer {
         Divergence divergence = rules.divergence();
         int first = Math.max(fromYear, rules.config().scoring().fromYear());
         int last = data.lastYear().orElse(first - 1);
-        List<YearScores> measured = new ArrayList<>();
-        for (int year = first - divergence.window(); year <= last; year++) {
-            measured.add(scoreYear(rules, region, data, year));
-        }
+        List<YearScores> measured = measure(rules, region, data, first - divergence.window(), last);
         Map<Integer, List<IndicatorScore>> byYear = Divergence.byYear(measured);
         List<YearScores> years = new ArrayList<>();
         for (YearScores y : measured) {
@@ -70,23 +69,36 @@ public final class Scorer {
         return years;
     }
 
-    private YearScores scoreYear(Rules rules, String region, RegionData data, int year) {
-        List<IndicatorScore> readings = new ArrayList<>();
+    /** Every started plugin over the years, one batch per plugin, then the composite of each year. */
+    private List<YearScores> measure(Rules rules, String region, RegionData data, int from, int to) {
+        Map<Integer, List<IndicatorScore>> readings = new TreeMap<>();
+        for (int year = from; year <= to; year++) {
+            readings.put(year, new ArrayList<>());
+        }
         for (LoadedPlugin plugin : host.started()) {
-            measure(plugin, region, data, year).ifPresent(readings::add);
+            Map<String, Double> settings = settings(plugin);
+            List<SnapshotContext> contexts = new ArrayList<>();
+            for (int year = from; year <= to; year++) {
+                contexts.add(new SnapshotContext(region, year, data, settings, clock));
+            }
+            List<Optional<IndicatorReading>> answers = measurer.measureAll(plugin, List.copyOf(contexts));
+            for (int i = 0; i < contexts.size(); i++) {
+                SnapshotContext context = contexts.get(i);
+                answers.get(i).ifPresent(r -> readings.get(context.period()).add(score(plugin, context, r)));
+            }
         }
         List<String> expected = host.expected().stream().map(LoadedPlugin::id).toList();
-        return new YearScores(year, List.copyOf(readings), rules.composite().combine(readings, expected));
+        List<YearScores> years = new ArrayList<>();
+        readings.forEach((year, list) -> years.add(new YearScores(year, List.copyOf(list),
+                rules.composite().combine(list, expected))));
+        return years;
     }
 
-    private Optional<IndicatorScore> measure(LoadedPlugin plugin, String region, RegionData data, int year) {
-        var context = new SnapshotContext(region, year, data, settings(plugin), clock);
-        return measurer.measure(plugin, context).map(r -> {
-            List<Component> components = r.components().stream().map(c -> new Component(c.label(), c.series(),
-                    c.raw(), round(c.normalised()), c.weight())).toList();
-            return new IndicatorScore(plugin.id(), plugin.descriptor().name(), round(r.score()), year, components,
-                    r.explanation(), round(r.coverage(), 4), r.missing(), context.vintagesRead());
-        });
+    private static IndicatorScore score(LoadedPlugin plugin, SnapshotContext context, IndicatorReading r) {
+        List<Component> components = r.components().stream().map(c -> new Component(c.label(), c.series(),
+                c.raw(), round(c.normalised()), c.weight())).toList();
+        return new IndicatorScore(plugin.id(), plugin.descriptor().name(), round(r.score()), context.period(),
+                components, r.explanation(), round(r.coverage(), 4), r.missing(), context.vintagesRead());
     }
 
     private Map<String, Double> settings(LoadedPlugin plugin) {

@@ -2,14 +2,13 @@ package io.ballast.server.http;
 
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Gives every request an id (the client's {@code X-Request-Id} when it is sane, a new one otherwise), echoes it in the
+ * Gives every request an id (the client's {@code X-Request-Id} when it is sane, a new process-unique one otherwise), echoes it in the
  * response, and logs the request when it ends with that id in the MDC: writes and errors at INFO, reads at DEBUG
  * (logger {@code ballast.access}).
  */
@@ -18,11 +17,15 @@ final class RequestLog implements Handler<RoutingContext> {
     static final String KEY = "requestId";
     private static final Logger ACCESS = LoggerFactory.getLogger("ballast.access");
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    /** Ids are this process's random prefix and a counter: unique, and far cheaper than a random UUID each. */
+    private static final String PREFIX = Long.toHexString(new java.security.SecureRandom().nextLong() >>> 16);
+    private static final java.util.concurrent.atomic.AtomicLong COUNTER = new java.util.concurrent.atomic.AtomicLong();
 
     @Override
     public void handle(RoutingContext ctx) {
         String given = ctx.request().getHeader("X-Request-Id");
-        String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = given != null && SANE.matcher(given).matches() ? given
+                : PREFIX + "-" + Long.toHexString(COUNTER.incrementAndGet());
         ctx.put(KEY, id);
         ctx.response().putHeader("X-Request-Id", id);
         long started = System.nanoTime();

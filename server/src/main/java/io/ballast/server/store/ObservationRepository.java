@@ -15,6 +15,6 @@ public interface ObservationRepository extends CrudRepository<ObservationRow, Lo
     /** One series of one region, oldest first. */
     List<ObservationRow> findByRegionAndSeriesOrderByPeriod(String region, String series);
 
-    /** The stored cells of one region and series among some years, to tell a change from a replay. */
-    List<ObservationRow> findByRegionAndSeriesAndPeriodIn(String region, String series, List<Integer> period);
+    /** The stored cells of one region, some series and a span of years: one query to tell a batch's changes. */
+    List<ObservationRow> findByRegionAndSeriesInAndPeriodBetween(String region, List<String> series, int from, int to);
 }

@@ -11,6 +11,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -65,19 +66,22 @@ public final class ObservationStore {
     }
 
     private List<NewObservation> changedOnly(List<NewObservation> batch) {
-        Map<String, List<NewObservation>> bySeries = batch.stream()
-                .collect(Collectors.groupingBy(o -> o.region() + '\u0000' + o.series()));
+        Map<String, NewObservation> last = new LinkedHashMap<>();
+        batch.forEach(o -> last.put(cell(o.region(), o.series(), o.period()), o)); // the last value of a cell wins
+        Map<String, List<NewObservation>> byRegion = last.values().stream()
+                .collect(Collectors.groupingBy(NewObservation::region));
         List<NewObservation> changed = new ArrayList<>();
-        for (List<NewObservation> group : bySeries.values()) {
-            NewObservation first = group.get(0);
-            List<Integer> periods = group.stream().map(NewObservation::period).distinct().toList();
-            Map<Integer, ObservationRow> stored = new HashMap<>();
-            observations.findByRegionAndSeriesAndPeriodIn(first.region(), first.series(), periods)
-                    .forEach(row -> stored.put(row.period(), row));
-            Map<Integer, NewObservation> last = new HashMap<>();
-            group.forEach(o -> last.put(o.period(), o)); // within a batch, the last value of a cell wins
-            for (NewObservation o : last.values()) {
-                ObservationRow row = stored.get(o.period());
+        for (List<NewObservation> group : byRegion.values()) {
+            // one query per region for every cell of the batch, rather than one per series
+            String region = group.get(0).region();
+            List<String> series = group.stream().map(NewObservation::series).distinct().toList();
+            int from = group.stream().mapToInt(NewObservation::period).min().orElseThrow();
+            int to = group.stream().mapToInt(NewObservation::period).max().orElseThrow();
+            Map<String, ObservationRow> stored = new HashMap<>();
+            observations.findByRegionAndSeriesInAndPeriodBetween(region, series, from, to)
+                    .forEach(row -> stored.put(cell(row.region(), row.series(), row.period()), row));
+            for (NewObservation o : group) {
+                ObservationRow row = stored.get(cell(o.region(), o.series(), o.period()));
                 if (row == null || row.value() != o.value()
                         || (o.source() != null && !Objects.equals(o.source(), row.source()))
                         || (o.vintage() != null && !Objects.equals(o.vintage(), row.vintage()))) {
@@ -87,6 +91,11 @@ public final class ObservationStore {
         }
         return changed;
     }
+
+    private static String cell(String region, String series, int period) {
+        return region + '\u0000' + series + '\u0000' + period;
+    }
+
 
     private void write(List<NewObservation> rows, Instant now) {
         jdbc.prepareStatement(UPSERT, (PreparedStatement ps) -> {

@@ -5,7 +5,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 import java.util.List;
 
-/** Stored observations; batch upserts go through {@link ObservationWriter}. */
+/** Stored observations; batch upserts go through {@link ObservationStore}. */
 @JdbcRepository(dialect = Dialect.H2)
 public interface ObservationRepository extends CrudRepository<ObservationRow, Long> {
 

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** Computed scores: a recompute is stored as a diff against what is there, reads serve the API. */
 public final class ScoreStore {
@@ -94,24 +93,9 @@ public final class ScoreStore {
         });
     }
 
-    /** The latest year with a score of this indicator (or "composite"). */
-    public Optional<Integer> latestPeriod(String region, String indicator) {
-        return tx.executeRead(status -> scores.findMaxPeriodByRegionAndIndicator(region, indicator));
-    }
-
-    /** The latest year with any score. */
-    public Optional<Integer> latestPeriod(String region) {
-        return tx.executeRead(status -> scores.findMaxPeriodByRegion(region));
-    }
-
     /** Every score of a region. */
     public List<ScoreRow> ofRegion(String region) {
         return tx.executeRead(status -> scores.findByRegion(region));
-    }
-
-    /** Every score of a region in one year. */
-    public List<ScoreRow> inPeriod(String region, int period) {
-        return tx.executeRead(status -> scores.findByRegionAndPeriod(region, period));
     }
 
     /** One indicator's history between two years, inclusive. */

@@ -133,11 +133,6 @@ public final class StreamEndpoint {
         }
     }
 
-    /** Streams open on this verticle. */
-    public int size() {
-        return subscribers.values().stream().mapToInt(Map::size).sum();
-    }
-
     /** Closes every stream with a retry hint (clients reconnect, to another node or after a restart). */
     public void close() {
         vertx.cancelTimer(heartbeatTimer);

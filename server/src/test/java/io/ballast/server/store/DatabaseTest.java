@@ -68,9 +68,9 @@ class DatabaseTest {
             assertThat(scores.replace("CHN", 2000, List.of(
                     new NewScore("a", 2020, 50, 1, "{}"), new NewScore("a", 2021, 61, 1, "{}")))).isEqualTo(2);
             assertThat(scores.history("CHN", "a", 2000, 2030)).extracting(ScoreRow::score).containsExactly(50.0, 61.0);
-            assertThat(scores.latestPeriod("CHN", "composite")).isEmpty();
-            assertThat(scores.latestPeriod("CHN")).contains(2021);
-            assertThat(scores.inPeriod("CHN", 2021)).hasSize(1);
+            assertThat(scores.ofRegion("CHN")).extracting(ScoreRow::indicator)
+                    .as("the composite no longer computed is deleted").containsOnly("a");
+            assertThat(scores.ofRegion("CHN")).filteredOn(r -> r.period() == 2021).hasSize(1);
         }
     }
 

@@ -47,6 +47,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -111,6 +113,10 @@ public final class Ballast implements AutoCloseable {
         } catch (RuntimeException e) {
             return Future.failedFuture(e);
         }
+        // The database (Micronaut context, Flyway, the baseline) takes the longest to start: it opens on a thread of
+        // its own while Vert.x, metrics and the plugins come up on this one.
+        CompletableFuture<Database> opening = CompletableFuture.supplyAsync(() -> openDatabase(config),
+                command -> new Thread(command, "ballast-open").start());
         int eventLoops = 2 * Runtime.getRuntime().availableProcessors();
         Metrics metrics = new Metrics();
         Vertx vertx = metrics.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops));
@@ -132,20 +138,18 @@ public final class Ballast implements AutoCloseable {
                 effective.data().dir().resolve("plugin-cache"), plugins);
         ScoreEvents events = new ScoreEvents(vertx);
 
-        return vertx.executeBlocking(() -> {
-            Database database = Database.open(effective.data().dir());
-            try {
-                if (effective.data().baseline()) {
-                    Baseline.bundled().seedIfNew(database.observations());
-                }
-                plugins.discover(Ballast.class.getClassLoader(), "classpath");
-                folder.loadAll();
-                return database;
-            } catch (RuntimeException e) {
-                database.close();
-                throw e;
-            }
-        }, false).compose(database -> {
+        Future<Void> pluginsLoaded = vertx.executeBlocking(() -> {
+            plugins.discover(Ballast.class.getClassLoader(), "classpath");
+            folder.loadAll();
+            return null;
+        }, false);
+        Future<Database> opened = Future.fromCompletionStage(opening, vertx.getOrCreateContext())
+                .recover(e -> Future.failedFuture(e instanceof CompletionException && e.getCause() != null
+                        ? e.getCause() : e));
+        return Future.all(pluginsLoaded, opened).recover(e -> {
+            opened.onSuccess(Database::close);
+            return Future.failedFuture(e);
+        }).map(all -> opened.result()).compose(database -> {
             var scores = new ScoreQueries(database.scores(), workers, json, vertx, () -> live.get().alerts().rules());
             var series = new SeriesQueries(database.observations(), workers, json, vertx);
             var scorer = new Scorer(plugins, measurer, live::get, Clock.systemUTC());
@@ -194,6 +198,20 @@ public final class Ballast implements AutoCloseable {
                             watch(vertx, folder, effective.plugins().scanIntervalMs()), id, port, adminToken))
                     .onFailure(e -> database.close());
         }).onFailure(e -> vertx.close());
+    }
+
+    /** Opens the database and seeds the bundled baseline into a new one; blocks. */
+    private static Database openDatabase(BallastConfig config) {
+        Database database = Database.open(config.data().dir());
+        try {
+            if (config.data().baseline()) {
+                Baseline.bundled().seedIfNew(database.observations());
+            }
+            return database;
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
     }
 
     /** Scans the plugins folder periodically on a worker of its own; a scan never overlaps the previous one. */

@@ -4,9 +4,14 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
+import org.flywaydb.core.Flyway;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The embedded H2 database under the data directory, reached through a programmatically started Micronaut context
@@ -38,25 +43,39 @@ public final class Database implements AutoCloseable {
         return open(url, "sa", "");
     }
 
-    /** Opens a database by JDBC URL. */
+    /**
+     * Opens a database by JDBC URL. Flyway migrates the schema on its own connection while the Micronaut context (bean
+     * definitions, connection pool) starts on the calling thread: both are mostly class loading, and doing them side
+     * by side takes about a second off start-up on two cores. A connection held open across both keeps an in-memory
+     * database alive between Flyway's connection and the pool's.
+     */
     public static Database open(String url, String user, String password) {
-        ApplicationContext context = ApplicationContext.builder()
-                .deduceEnvironment(false)
-                .banner(false)
-                .properties(Map.of(
-                        "datasources.default.url", url,
-                        "datasources.default.username", user,
-                        "datasources.default.password", password,
-                        "datasources.default.driver-class-name", "org.h2.Driver",
-                        "datasources.default.maximum-pool-size", 8,
-                        "datasources.default.pool-name", "ballast-db",
-                        "flyway.datasources.default.enabled", true))
-                .start();
-        try {
-            return new Database(context);
-        } catch (RuntimeException e) {
-            context.close();
-            throw e;
+        try (Connection keepAlive = DriverManager.getConnection(url, user, password)) {
+            CompletableFuture<Void> migration = CompletableFuture.runAsync(() -> Flyway.configure()
+                    .dataSource(url, user, password)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate(), command -> new Thread(command, "ballast-migrate").start());
+            ApplicationContext context = ApplicationContext.builder()
+                    .deduceEnvironment(false)
+                    .banner(false)
+                    .properties(Map.of(
+                            "datasources.default.url", url,
+                            "datasources.default.username", user,
+                            "datasources.default.password", password,
+                            "datasources.default.driver-class-name", "org.h2.Driver",
+                            "datasources.default.maximum-pool-size", 8,
+                            "datasources.default.pool-name", "ballast-db"))
+                    .start();
+            try {
+                migration.join();
+                return new Database(context);
+            } catch (RuntimeException e) {
+                context.close();
+                throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open the database " + url + ": " + e.getMessage(), e);
         }
     }
 

@@ -9,8 +9,11 @@ import java.util.List;
 @JdbcRepository(dialect = Dialect.H2)
 public interface ScoreRepository extends CrudRepository<ScoreRow, Long> {
 
-    /** Every score of a region, to compare a recompute with what is stored. */
+    /** Every score of a region. */
     List<ScoreRow> findByRegion(String region);
+
+    /** A region's scores from a year on, to compare a recompute from that year with what is stored. */
+    List<ScoreRow> findByRegionAndPeriodGreaterThanEquals(String region, int from);
 
     /** One indicator's (or the composite's) history. */
     List<ScoreRow> findByRegionAndIndicatorAndPeriodBetweenOrderByPeriod(

@@ -39,10 +39,8 @@ public final class ScoreStore {
     public int replace(String region, int fromYear, List<NewScore> computed) {
         return tx.executeWrite(status -> {
             Map<String, ScoreRow> stored = new HashMap<>();
-            for (ScoreRow row : scores.findByRegion(region)) {
-                if (row.period() >= fromYear) {
-                    stored.put(row.indicator() + '@' + row.period(), row);
-                }
+            for (ScoreRow row : scores.findByRegionAndPeriodGreaterThanEquals(region, fromYear)) {
+                stored.put(row.indicator() + '@' + row.period(), row);
             }
             List<NewScore> changed = new ArrayList<>();
             for (NewScore s : computed) {

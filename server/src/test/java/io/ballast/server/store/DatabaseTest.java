@@ -48,6 +48,29 @@ class DatabaseTest {
     }
 
     @Test
+    void batchesAddingTheSameNewCellsSideBySideAllSucceedAndOneValuePerCellRemains() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try (Database db = Database.open(dir)) {
+            List<java.util.concurrent.Future<Set<Cell>>> posts = new java.util.ArrayList<>();
+            for (int writer = 0; writer < 8; writer++) {
+                double value = writer;
+                var batch = java.util.stream.IntStream.range(0, 200)
+                        .mapToObj(year -> new NewObservation("CHN", "S", 1900 + year, value, null)).toList();
+                posts.add(pool.submit(() -> db.observations().upsert(batch)));
+            }
+            for (var post : posts) {
+                post.get(); // none fails on a duplicate key
+            }
+            List<ObservationRow> rows = db.observations().series("CHN", "S");
+            assertThat(rows).hasSize(200);
+            assertThat(rows).extracting(ObservationRow::value).as("one batch was written last, whole")
+                    .containsOnly(rows.get(0).value());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aFailingBatchStoresNothing() {
         try (Database db = Database.open(dir)) {
             String tooLongRegion = "X".repeat(50);

@@ -137,7 +137,8 @@ async function init() {
   drilldown.setIndicators(list);
   economy = createEconomy({
     parts: { overview: createOverview({ onDrill, nameOf }), history: createHistory(), drilldown },
-    names: { regionName, nameOf, colourOf, styleOf: (id) => styles.get(id), pluginOf: (id) => plugins.get(id) },
+    names: { regionName, nameOf, colourOf, styleOf: (id) => styles.get(id), pluginOf: (id) => plugins.get(id),
+      indicatorIds: () => [...plugins.values()].filter((p) => p.state === 'STARTED').map((p) => p.id) },
     onError: showError,
     onLoaded: clearError,
     afterLive,
@@ -154,9 +155,11 @@ async function init() {
   syncControls(v);
   openStream(v.region);
   followPageLifecycle();
+  // The economy first: it is what a viewer looks at; the comparison below it waits so as not to slow its first paint.
   economy.load(v);
+  await economy.settled();
   compare.load(v);
-  await Promise.all([economy.settled(), compare.settled()]);
+  await compare.settled();
   document.body.dataset.ready = 'true';
 }
 

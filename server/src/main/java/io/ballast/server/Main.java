@@ -3,13 +3,20 @@ package io.ballast.server;
 import io.ballast.server.config.BallastConfig;
 import io.ballast.server.config.ConfigException;
 import io.ballast.server.config.ConfigLoader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Starts Ballast: {@code java -jar ballast-server.jar [--config FILE]}. */
+/** Starts Ballast: {@code java -jar ballast-server.jar [check] [--config FILE]}, or {@code hash-token}. */
 public final class Main {
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -22,10 +29,12 @@ public final class Main {
             hashToken();
             return;
         }
+        boolean check = args.length > 0 && args[0].equals("check");
+        String[] options = check ? Arrays.copyOfRange(args, 1, args.length) : args;
         BallastConfig config;
         Optional<Path> file;
         try {
-            file = configFile(args, System.getenv());
+            file = configFile(options, System.getenv());
             config = new ConfigLoader().load(file, System.getenv());
         } catch (ConfigException e) {
             System.err.println("ballast: invalid configuration: " + e.getMessage());
@@ -35,15 +44,61 @@ public final class Main {
         if (config.logging().json()) {
             LogFormat.json();
         }
+        long started = System.nanoTime();
+        Ballast ballast;
         try {
-            Ballast ballast = Ballast.start(config, file, System.getenv()).await();
-            Runtime.getRuntime().addShutdownHook(new Thread(ballast::close, "ballast-shutdown"));
-            String host = config.server().host().equals("0.0.0.0") ? "localhost" : config.server().host();
-            LOG.info("Ballast is ready: dashboard at http://{}:{}/", host, ballast.port());
-        } catch (RuntimeException e) {
-            LOG.error("Ballast could not start: {}", e.getMessage(), e);
+            ballast = Ballast.start(config, file, System.getenv()).await();
+        } catch (Exception e) { // await() rethrows the cause as is, checked ones (a taken port's BindException) too
+            if (e instanceof java.net.BindException) {
+                LOG.error("Ballast could not start: cannot listen on {}:{} ({}); set server.port or "
+                        + "BALLAST_SERVER_PORT to a free port", config.server().host(), config.server().port(),
+                        e.getMessage());
+            } else {
+                LOG.error("Ballast could not start: {}", e.getMessage(), e);
+            }
             System.exit(1);
+            return;
         }
+        String host = config.server().host().equals("0.0.0.0") ? "localhost" : config.server().host();
+        if (check) {
+            System.exit(check(ballast, host, config, (System.nanoTime() - started) / 1_000_000));
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(ballast::close, "ballast-shutdown"));
+        LOG.info("Ballast is ready: dashboard at http://{}:{}/", host, ballast.port());
+    }
+
+    /**
+     * {@code ballast check}: starts with the configuration, asks the running server for its readiness, dashboard and
+     * latest scores, stops, and exits 0 when all three answered 200. A smoke test for ops (and the build's class-data
+     * training run, docs/operations.md).
+     */
+    private static int check(Ballast ballast, String host, BallastConfig config, long readyMs) {
+        String base = (config.server().tls().isPresent() ? "https://" : "http://") + host + ":" + ballast.port();
+        String region = config.regions().get(0).code();
+        List<String> paths = List.of("/health/ready", "/", "/api/v1/scores/latest?region=" + region);
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        boolean ok = true;
+        StringBuilder report = new StringBuilder("ballast check: ready in " + readyMs + " ms");
+        for (String path : paths) {
+            String status;
+            try {
+                int code = client.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
+                        .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                status = Integer.toString(code);
+                ok &= code == 200;
+            } catch (java.io.IOException e) {
+                status = "no answer (" + e.getMessage() + ")";
+                ok = false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                status = "interrupted";
+                ok = false;
+            }
+            report.append("; ").append(path).append(' ').append(status);
+        }
+        ballast.close();
+        System.out.println(report);
+        return ok ? 0 : 1;
     }
 
     /** Prints the SHA-256 (hex) of a token read from standard input, for {@code security.tokens[].sha256}. */
@@ -75,7 +130,7 @@ public final class Main {
             if (args[i].startsWith("--config=")) {
                 return Optional.of(Path.of(args[i].substring("--config=".length())));
             }
-            throw new ConfigException("unknown argument '" + args[i] + "'; usage: ballast [--config FILE] | "
+            throw new ConfigException("unknown argument '" + args[i] + "'; usage: ballast [check] [--config FILE] | "
                     + "ballast hash-token");
         }
         String fromEnv = env.get("BALLAST_CONFIG");

@@ -17,10 +17,14 @@ class MainTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String stderr) {
+    record Run(int exit, String stdout, String stderr) {
     }
 
     private Run run(String... args) throws Exception {
+        return run(java.util.Map.of(), args);
+    }
+
+    private Run run(java.util.Map<String, String> env, String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName()));
@@ -28,11 +32,34 @@ class MainTest {
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("BALLAST_"));
         pb.environment().put("BALLAST_DATA_DIR", dir.resolve("data").toString());
+        pb.environment().putAll(env);
+        pb.redirectOutput(dir.resolve("stdout.txt").toFile()).redirectError(dir.resolve("stderr.txt").toFile());
         Process p = pb.start();
         p.getOutputStream().close();
         boolean done = p.waitFor(60, TimeUnit.SECONDS);
         assertThat(done).as("the process ends by itself").isTrue();
-        return new Run(p.exitValue(), new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+        return new Run(p.exitValue(), Files.readString(dir.resolve("stdout.txt")),
+                Files.readString(dir.resolve("stderr.txt")));
+    }
+
+    @org.junit.jupiter.api.Test
+    void checkStartsTheServerAsksItForReadinessTheDashboardAndScoresAndExitsZero() throws Exception {
+        Run run = run(java.util.Map.of("BALLAST_SERVER_PORT", "0", "BALLAST_SERVER_HOST", "127.0.0.1"), "check");
+        assertThat(run.exit()).as(run.stdout() + run.stderr()).isZero();
+        assertThat(run.stdout()).containsPattern("ballast check: ready in \\d+ ms; /health/ready 200; / 200; "
+                + "/api/v1/scores/latest\\?region=CHN 200");
+        assertThat(run.stdout()).doesNotContain("Ballast is ready");
+    }
+
+    @org.junit.jupiter.api.Test
+    void checkExitsOneWhenTheServerCannotStart() throws Exception {
+        try (var taken = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Run run = run(java.util.Map.of("BALLAST_SERVER_PORT", Integer.toString(taken.getLocalPort()),
+                    "BALLAST_SERVER_HOST", "127.0.0.1"), "check");
+            assertThat(run.exit()).isEqualTo(1);
+            assertThat(run.stdout() + run.stderr()).contains("could not start: cannot listen on 127.0.0.1:"
+                    + taken.getLocalPort()).doesNotContain("ballast check: ready").doesNotContain("\tat ");
+        }
     }
 
     @ParameterizedTest(name = "{0}")

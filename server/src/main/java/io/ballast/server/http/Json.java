@@ -3,11 +3,15 @@ package io.ballast.server.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import java.io.UncheckedIOException;
 
 /** Sends JSON answers: an object serialised by Jackson, or bytes already serialised (from a cache). */
 final class Json {
+
+    private static final CharSequence CONTENT_TYPE = HttpHeaders.createOptimized("Content-Type");
+    private static final CharSequence APPLICATION_JSON = HttpHeaders.createOptimized("application/json");
 
     private Json() {
     }
@@ -21,6 +25,6 @@ final class Json {
     }
 
     static void send(RoutingContext ctx, Buffer body) {
-        ctx.response().putHeader("Content-Type", "application/json").end(body);
+        ctx.response().putHeader(CONTENT_TYPE, APPLICATION_JSON).end(body);
     }
 }

@@ -15,6 +15,7 @@ import org.slf4j.MDC;
 final class RequestLog implements Handler<RoutingContext> {
 
     static final String KEY = "requestId";
+    private static final CharSequence HEADER = io.vertx.core.http.HttpHeaders.createOptimized("X-Request-Id");
     private static final Logger ACCESS = LoggerFactory.getLogger("ballast.access");
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     /** Ids are this process's random prefix and a counter: unique, and far cheaper than a random UUID each. */
@@ -23,11 +24,11 @@ final class RequestLog implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        String given = ctx.request().getHeader("X-Request-Id");
+        String given = ctx.request().getHeader(HEADER);
         String id = given != null && SANE.matcher(given).matches() ? given
                 : PREFIX + "-" + Long.toHexString(COUNTER.incrementAndGet());
         ctx.put(KEY, id);
-        ctx.response().putHeader("X-Request-Id", id);
+        ctx.response().putHeader(HEADER, id);
         long started = System.nanoTime();
         ctx.addEndHandler(done -> {
             int status = ctx.response().getStatusCode();

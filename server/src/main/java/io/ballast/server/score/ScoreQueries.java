@@ -66,15 +66,21 @@ public final class ScoreQueries {
 
     /** The region's latest-scores document, or empty when it has no scores yet. */
     public Future<Optional<Buffer>> latest(String region) {
-        CompletableFuture<Optional<Buffer>> cf = latest.get(region, (key, executor) ->
-                workers.run(() -> loadLatest(key)).toCompletionStage().toCompletableFuture());
-        return Future.fromCompletionStage(cf, vertx.getOrCreateContext());
+        return onContext(latest.get(region, (key, executor) ->
+                workers.run(() -> loadLatest(key)).toCompletionStage().toCompletableFuture()));
     }
 
     /** One indicator's (or the composite's) history document. */
     public Future<Buffer> history(String region, String indicator, int from, int to) {
-        CompletableFuture<Buffer> cf = history.get(new HistoryKey(region, indicator, from, to), (key, executor) ->
-                workers.run(() -> loadHistory(key)).toCompletionStage().toCompletableFuture());
+        return onContext(history.get(new HistoryKey(region, indicator, from, to), (key, executor) ->
+                workers.run(() -> loadHistory(key)).toCompletionStage().toCompletableFuture()));
+    }
+
+    /** A cached value as a Vert.x future: at once when the cache holds it (the usual case), else on this context. */
+    private <T> Future<T> onContext(CompletableFuture<T> cf) {
+        if (cf.isDone() && !cf.isCompletedExceptionally()) {
+            return Future.succeededFuture(cf.join());
+        }
         return Future.fromCompletionStage(cf, vertx.getOrCreateContext());
     }
 

@@ -21,7 +21,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -33,7 +35,10 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class EndToEnd {
 
     private static final String TOKEN = "bench-admin-token-0123456789";
-    private static final String[] REGIONS = {"CHN", "USA", "DEU", "JPN", "KOR", "IND"};
+    /** The six configured economies and 24 more, so that 60,000 observations are 60,000 different cells. */
+    private static final String[] REGIONS = {"CHN", "USA", "DEU", "JPN", "KOR", "IND", "FRA", "GBR", "ITA", "BRA",
+        "CAN", "AUS", "ESP", "MEX", "IDN", "NLD", "SAU", "TUR", "CHE", "POL", "SWE", "BEL", "ARG", "NOR", "AUT", "IRL",
+        "ISR", "THA", "SGP", "VNM"};
     private static final String[] SERIES = {"BX.KLT.DINV.WD.GD.ZS", "NE.TRD.GNFS.ZS", "SL.UEM.TOTL.ZS",
         "GB.XPD.RSDV.GD.ZS", "IP.PAT.RESD", "NV.IND.MANF.ZS", "SL.UEM.1524.ZS", "TM.VAL.ICTG.ZS.UN",
         "TX.VAL.TECH.MF.ZS", "SL.IND.EMPL.ZS"};
@@ -47,71 +52,127 @@ public final class EndToEnd {
         this.benchJar = benchJar;
     }
 
+    /** {@code EndToEnd [server.jar] [startup,viewers,ingest]}: all three parts unless some are named. */
     public static void main(String[] args) throws Exception {
         Path jar = Path.of(args.length > 0 ? args[0] : "server/target/ballast-server.jar");
+        Set<String> parts = Set.of((args.length > 1 ? args[1] : "startup,viewers,ingest").split(","));
         Path benchJar = Path.of(EndToEnd.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        new EndToEnd(jar, benchJar).run();
+        new EndToEnd(jar, benchJar).run(parts);
         System.exit(0);
     }
 
-    private void run() throws Exception {
-        System.out.println("== start-up: process start to /health/ready answering 200 (median of 3)");
+    private void run(Set<String> parts) throws Exception {
         Path body = Files.createTempFile("ballast-bench", ".json");
         Files.writeString(body, "{}");
-        long[] ballast = new long[3];
-        long[] bare = new long[3];
-        for (int i = 0; i < 3; i++) {
-            ballast[i] = startAndStop(ballastCommand(freePort(), Files.createTempDirectory("ballast-bench")));
-            bare[i] = startAndStop(bareCommand(freePort(), body));
+        if (parts.contains("startup")) {
+            startUp(body);
         }
-        report("ballast ms", median(ballast), "bare vert.x ms", median(bare));
-
-        Path data = Files.createTempDirectory("ballast-bench");
-        int port = freePort();
-        Process server = start(ballastCommand(port, data));
-        try {
-            waitReady(port);
-            ingest(port);
-            reads(port, body);
-        } finally {
-            server.destroy();
-            server.waitFor(30, TimeUnit.SECONDS);
+        // the default configuration for what viewers do; one with 30 regions for ingest, so that 60,000
+        // observations are as many different cells
+        if (parts.contains("viewers")) {
+            int port = freePort();
+            Process server = start(ballastCommand(port, Files.createTempDirectory("ballast-bench"), ""));
+            try {
+                waitReady(port);
+                firstPaint(port);
+                reads(port, body);
+            } finally {
+                stop(server);
+            }
+        }
+        if (parts.contains("ingest")) {
+            int port = freePort();
+            Process server = start(ballastCommand(port, Files.createTempDirectory("ballast-bench"), "regions:\n"
+                    + Arrays.stream(REGIONS).map(r -> "  - code: " + r + "\n    name: " + r + "\n")
+                    .collect(Collectors.joining())));
+            try {
+                waitReady(port);
+                ingest(port);
+            } finally {
+                stop(server);
+            }
         }
     }
 
+    private void startUp(Path body) throws Exception {
+        System.out.println("== start-up: process start to /health/ready answering 200, empty data directory "
+                + "(median of 5)");
+        long[] archived = new long[5];
+        long[] plain = new long[5];
+        long[] bare = new long[5];
+        for (int i = 0; i < 5; i++) {
+            archived[i] = startAndStop(ballastCommand(freePort(), Files.createTempDirectory("ballast-bench"), ""));
+            plain[i] = startAndStop(withoutArchive(ballastCommand(freePort(),
+                    Files.createTempDirectory("ballast-bench"), "")));
+            bare[i] = startAndStop(bareCommand(freePort(), body));
+        }
+        if (Files.exists(archive())) {
+            report("with .jsa ms", median(archived), "bare vert.x ms", median(bare));
+        } else {
+            System.out.println("  no " + archive() + " (built with -Dballast.cds.skip?): both runs are without it");
+        }
+        report("java -jar ms", median(plain), "bare vert.x ms", median(bare));
+    }
+
+    private static void stop(Process server) throws InterruptedException {
+        server.destroy();
+        if (!server.waitFor(30, TimeUnit.SECONDS)) {
+            server.destroyForcibly();
+        }
+    }
+
+    /**
+     * Page load to first painted data: five loads by a new browser each (empty cache) and five by one browser that
+     * has loaded the page before (modules and Chart.js cached, revalidated).
+     */
+    private void firstPaint(int port) throws Exception {
+        System.out.println("== first paint: navigation start to the frame that first draws scores (median of 5)");
+        if (!FirstPaint.available()) {
+            System.out.println("  skipped: needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install -y "
+                    + "chromium chromium-driver)");
+            return;
+        }
+        String url = "http://127.0.0.1:" + port + "/";
+        try (FirstPaint browser = new FirstPaint()) {
+            browser.load(url); // not counted: the server's own first page load runs cold code
+        }
+        double[][] cold = new double[5][];
+        for (int i = 0; i < 5; i++) {
+            try (FirstPaint browser = new FirstPaint()) {
+                cold[i] = browser.load(url);
+            }
+        }
+        double[][] warm = new double[5][];
+        try (FirstPaint browser = new FirstPaint()) {
+            browser.load(url);
+            for (int i = 0; i < 5; i++) {
+                warm[i] = browser.load(url);
+            }
+        }
+        report("cold data ms", median(cold, 0), "cold fcp ms", median(cold, 1));
+        report("warm data ms", median(warm, 0), "warm fcp ms", median(warm, 1));
+    }
+
+    private static double median(double[][] rows, int column) {
+        double[] values = Arrays.stream(rows).mapToDouble(r -> r[column]).sorted().toArray();
+        return values[values.length / 2];
+    }
+
+    /**
+     * 60 batches of 1,000 observations of cells not stored yet (30 regions × 10 series × 200 years), then the same 60
+     * batches again with every value revised; each pass against raw JDBC doing the same to an H2 file: a batch INSERT
+     * for the new rows, a batch MERGE for the revisions. Commit per batch on both sides.
+     */
     private void ingest(int port) throws Exception {
         int batches = 60;
-        List<String> bodies = new ArrayList<>();
-        List<double[]> rows = new ArrayList<>();
-        for (int b = 0; b < batches; b++) {
-            StringBuilder json = new StringBuilder("{\"observations\":[");
-            for (int i = 0; i < 1000; i++) {
-                int cell = b * 1000 + i;
-                String region = REGIONS[cell % REGIONS.length];
-                String series = SERIES[(cell / REGIONS.length) % SERIES.length];
-                int year = 1900 + (cell / (REGIONS.length * SERIES.length)) % 200;
-                double value = 1 + (cell % 97) + b * 0.001;
-                json.append(i == 0 ? "" : ",").append("{\"region\":\"").append(region).append("\",\"series\":\"")
-                        .append(series).append("\",\"period\":").append(year).append(",\"value\":").append(value)
-                        .append('}');
-                rows.add(new double[] {cell % REGIONS.length, (cell / REGIONS.length) % SERIES.length, year, value});
-            }
-            bodies.add(json.append("]}").toString());
-        }
-        long started = System.nanoTime();
-        for (String b : bodies) {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                            + "/api/v1/observations")).header("Authorization", "Bearer " + TOKEN)
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(b)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException("ingest answered " + r.statusCode() + ": " + r.body());
-            }
-        }
-        double ballastRate = batches * 1000 / ((System.nanoTime() - started) / 1e9);
+        List<List<Row>> fresh = rows(batches, 0);
+        List<List<Row>> revised = rows(batches, 0.5);
+        double ballastNew = post(port, fresh);
+        double ballastRevised = post(port, revised);
 
         Path h2 = Files.createTempDirectory("ballast-bench-jdbc");
-        double jdbcRate;
+        double jdbcNew;
+        double jdbcRevised;
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + h2.resolve("raw") + ";WRITE_DELAY=0",
                 "sa", "")) {
             try (Statement s = c.createStatement()) {
@@ -121,27 +182,78 @@ public final class EndToEnd {
                         + "CONSTRAINT cell UNIQUE (region, series_code, period))");
             }
             c.setAutoCommit(false);
-            long t0 = System.nanoTime();
-            try (PreparedStatement ps = c.prepareStatement("MERGE INTO observation (region, series_code, period, "
-                    + "obs_value, updated_at) KEY (region, series_code, period) VALUES (?, ?, ?, ?, ?)")) {
-                var now = java.sql.Timestamp.from(java.time.Instant.now());
-                for (int b = 0; b < batches; b++) {
-                    for (double[] row : rows.subList(b * 1000, (b + 1) * 1000)) {
-                        ps.setString(1, REGIONS[(int) row[0]]);
-                        ps.setString(2, SERIES[(int) row[1]]);
-                        ps.setInt(3, (int) row[2]);
-                        ps.setDouble(4, row[3]);
-                        ps.setTimestamp(5, now);
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
-                    c.commit();
-                }
-            }
-            jdbcRate = batches * 1000 / ((System.nanoTime() - t0) / 1e9);
+            jdbcNew = jdbc(c, "INSERT INTO observation (region, series_code, period, obs_value, updated_at) "
+                    + "VALUES (?, ?, ?, ?, ?)", fresh);
+            jdbcRevised = jdbc(c, "MERGE INTO observation (region, series_code, period, obs_value, updated_at) "
+                    + "KEY (region, series_code, period) VALUES (?, ?, ?, ?, ?)", revised);
         }
-        System.out.println("== ingest: 60 batches of 1,000 observations, each acknowledged after commit");
-        report("ballast obs/s", ballastRate, "raw jdbc obs/s", jdbcRate);
+        System.out.println("== ingest: 60 POSTs of 1,000 observations, each acknowledged after commit, scores "
+                + "recomputed");
+        report("new obs/s", ballastNew, "raw INSERT obs/s", jdbcNew);
+        report("revised obs/s", ballastRevised, "raw MERGE obs/s", jdbcRevised);
+    }
+
+    private record Row(String region, String series, int period, double value) {
+    }
+
+    private static List<List<Row>> rows(int batches, double offset) {
+        List<List<Row>> out = new ArrayList<>();
+        for (int b = 0; b < batches; b++) {
+            List<Row> batch = new ArrayList<>();
+            for (int i = 0; i < 1000; i++) {
+                int cell = b * 1000 + i;
+                batch.add(new Row(REGIONS[cell % REGIONS.length], SERIES[(cell / REGIONS.length) % SERIES.length],
+                        1900 + cell / (REGIONS.length * SERIES.length), 1 + cell % 97 + offset));
+            }
+            out.add(batch);
+        }
+        return out;
+    }
+
+    /** Posts the batches one after the other; observations per second. */
+    private double post(int port, List<List<Row>> batches) throws Exception {
+        List<String> bodies = new ArrayList<>();
+        for (List<Row> batch : batches) {
+            StringBuilder json = new StringBuilder("{\"observations\":[");
+            for (Row r : batch) {
+                json.append(json.length() > 17 ? "," : "").append("{\"region\":\"").append(r.region())
+                        .append("\",\"series\":\"").append(r.series()).append("\",\"period\":").append(r.period())
+                        .append(",\"value\":").append(r.value()).append('}');
+            }
+            bodies.add(json.append("]}").toString());
+        }
+        long started = System.nanoTime();
+        for (String b : bodies) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                            + "/api/v1/observations")).header("Authorization", "Bearer " + TOKEN)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(b)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200 || !r.body().contains("\"accepted\":1000")) {
+                throw new IllegalStateException("ingest answered " + r.statusCode() + ": " + r.body());
+            }
+        }
+        return batches.size() * 1000 / ((System.nanoTime() - started) / 1e9);
+    }
+
+    /** The same rows through one prepared statement, a batch and a commit per 1,000; rows per second. */
+    private static double jdbc(Connection c, String sql, List<List<Row>> batches) throws Exception {
+        long started = System.nanoTime();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            var now = java.sql.Timestamp.from(java.time.Instant.now());
+            for (List<Row> batch : batches) {
+                for (Row r : batch) {
+                    ps.setString(1, r.region());
+                    ps.setString(2, r.series());
+                    ps.setInt(3, r.period());
+                    ps.setDouble(4, r.value());
+                    ps.setTimestamp(5, now);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+                c.commit();
+            }
+        }
+        return batches.size() * 1000 / ((System.nanoTime() - started) / 1e9);
     }
 
     private void reads(int port, Path body) throws Exception {
@@ -227,17 +339,32 @@ public final class EndToEnd {
         return ports.get(command);
     }
 
-    private List<String> ballastCommand(int port, Path data) {
-        List<String> c = List.of(java(), "-jar", jar.toString(), "--config",
-                data.resolve("bench.yaml").toString());
+    /** The class-data archive the build writes beside the server jar (docs/operations.md). */
+    private Path archive() {
+        return jar.resolveSibling("ballast.jsa");
+    }
+
+    /** The README's start command: with the class-data archive when there is one. */
+    private List<String> ballastCommand(int port, Path data, String extraYaml) {
+        List<String> c = new ArrayList<>(List.of(java()));
+        if (Files.exists(archive())) {
+            c.add("-XX:SharedArchiveFile=" + archive());
+        }
+        c.addAll(List.of("-jar", jar.toString(), "--config", data.resolve("bench.yaml").toString()));
         try {
             Files.writeString(data.resolve("bench.yaml"), "server:\n  port: " + port + "\n  host: 127.0.0.1\n"
                     + "data:\n  dir: " + data.resolve("data") + "\nsecurity:\n  admin-token: " + TOKEN + "\n"
-                    + "  writes-per-minute: 1000000\n");
+                    + "  writes-per-minute: 1000000\n" + extraYaml);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
         ports.put(c, port);
+        return c;
+    }
+
+    private List<String> withoutArchive(List<String> command) {
+        List<String> c = command.stream().filter(a -> !a.startsWith("-XX:SharedArchiveFile=")).toList();
+        ports.put(c, ports.get(command));
         return c;
     }
 

@@ -15,6 +15,6 @@ public interface ObservationRepository extends CrudRepository<ObservationRow, Lo
     /** One series of one region, oldest first. */
     List<ObservationRow> findByRegionAndSeriesOrderByPeriod(String region, String series);
 
-    /** The stored cells of one region, some series and a span of years: one query to tell a batch's changes. */
-    List<ObservationRow> findByRegionAndSeriesInAndPeriodBetween(String region, List<String> series, int from, int to);
+    /** The stored cells of one region in a span of years (index region, period): one query to tell a batch's changes. */
+    List<ObservationRow> findByRegionAndPeriodBetween(String region, int from, int to);
 }

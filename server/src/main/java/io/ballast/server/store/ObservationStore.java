@@ -100,13 +100,12 @@ public final class ObservationStore {
         List<NewObservation> added = new ArrayList<>();
         Map<Long, NewObservation> revised = new LinkedHashMap<>();
         for (List<NewObservation> group : byRegion.values()) {
-            // one query per region for every cell of the batch, rather than one per series
+            // one range read per region for every cell of the batch, rather than one query per series
             String region = group.get(0).region();
-            List<String> series = group.stream().map(NewObservation::series).distinct().toList();
             int from = group.stream().mapToInt(NewObservation::period).min().orElseThrow();
             int to = group.stream().mapToInt(NewObservation::period).max().orElseThrow();
             Map<String, ObservationRow> stored = new HashMap<>();
-            observations.findByRegionAndSeriesInAndPeriodBetween(region, series, from, to)
+            observations.findByRegionAndPeriodBetween(region, from, to)
                     .forEach(row -> stored.put(cell(row.region(), row.series(), row.period()), row));
             for (NewObservation o : group) {
                 ObservationRow row = stored.get(cell(o.region(), o.series(), o.period()));

@@ -389,7 +389,8 @@ public final class EndToEnd {
         while (System.nanoTime() < deadline) {
             try {
                 if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
-                        .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        .timeout(java.time.Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
                     return;
                 }
             } catch (IOException e) {

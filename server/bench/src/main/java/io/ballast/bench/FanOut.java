@@ -328,7 +328,9 @@ public final class FanOut {
     }
 
     private static HttpRequest get(int port, String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build();
+        // a time limit: a request a server never answers must not stall the whole run (see waitReady)
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(java.time.Duration.ofSeconds(5)).build();
     }
 
     private void waitReady(int port) throws Exception {
@@ -339,7 +341,8 @@ public final class FanOut {
                     return;
                 }
             } catch (IOException e) {
-                // not listening yet
+                // not listening yet, or no answer within the time limit (seen once, from a freshly started server
+                // whose HTTP metrics threw on that request): ask again
             }
             Thread.sleep(10);
         }

@@ -1,13 +1,11 @@
 package io.ballast.bench;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,7 +20,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -34,7 +31,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class EndToEnd {
 
-    private static final String TOKEN = "bench-admin-token-0123456789";
     /** The six configured economies and 24 more, so that 60,000 observations are 60,000 different cells. */
     private static final String[] REGIONS = {"CHN", "USA", "DEU", "JPN", "KOR", "IND", "FRA", "GBR", "ITA", "BRA",
         "CAN", "AUS", "ESP", "MEX", "IDN", "NLD", "SAU", "TUR", "CHE", "POL", "SWE", "BEL", "ARG", "NOR", "AUT", "IRL",
@@ -70,26 +66,25 @@ public final class EndToEnd {
         // the default configuration for what viewers do; one with 30 regions for ingest, so that 60,000
         // observations are as many different cells
         if (parts.contains("viewers")) {
-            int port = freePort();
-            Process server = start(ballastCommand(port, Files.createTempDirectory("ballast-bench"), ""));
+            Launch server = ballast("");
+            Process p = start(server);
             try {
-                waitReady(port);
-                firstPaint(port);
-                reads(port, body);
+                server.waitReady(http);
+                firstPaint(server.port());
+                reads(server.port(), body);
             } finally {
-                stop(server);
+                Launch.stop(p);
             }
         }
         if (parts.contains("ingest")) {
-            int port = freePort();
-            Process server = start(ballastCommand(port, Files.createTempDirectory("ballast-bench"), "regions:\n"
-                    + Arrays.stream(REGIONS).map(r -> "  - code: " + r + "\n    name: " + r + "\n")
-                    .collect(Collectors.joining())));
+            Launch server = ballast("regions:\n" + Arrays.stream(REGIONS)
+                    .map(r -> "  - code: " + r + "\n    name: " + r + "\n").collect(Collectors.joining()));
+            Process p = start(server);
             try {
-                waitReady(port);
-                ingest(port);
+                server.waitReady(http);
+                ingest(server.port());
             } finally {
-                stop(server);
+                Launch.stop(p);
             }
         }
     }
@@ -97,28 +92,20 @@ public final class EndToEnd {
     private void startUp(Path body) throws Exception {
         System.out.println("== start-up: process start to /health/ready answering 200, empty data directory "
                 + "(median of 5)");
-        long[] archived = new long[5];
-        long[] plain = new long[5];
-        long[] bare = new long[5];
+        double[] archived = new double[5];
+        double[] plain = new double[5];
+        double[] bare = new double[5];
         for (int i = 0; i < 5; i++) {
-            archived[i] = startAndStop(ballastCommand(freePort(), Files.createTempDirectory("ballast-bench"), ""));
-            plain[i] = startAndStop(withoutArchive(ballastCommand(freePort(),
-                    Files.createTempDirectory("ballast-bench"), "")));
-            bare[i] = startAndStop(bareCommand(freePort(), body));
+            archived[i] = startAndStop(ballast(""));
+            plain[i] = startAndStop(Launch.ballast(jar, Files.createTempDirectory("ballast-bench"), List.of(), ""));
+            bare[i] = startAndStop(bare(body));
         }
         if (Files.exists(archive())) {
-            report("with .jsa ms", median(archived), "bare vert.x ms", median(bare));
+            report("with .jsa ms", Launch.median(archived), "bare vert.x ms", Launch.median(bare));
         } else {
             System.out.println("  no " + archive() + " (built with -Dballast.cds.skip?): both runs are without it");
         }
-        report("java -jar ms", median(plain), "bare vert.x ms", median(bare));
-    }
-
-    private static void stop(Process server) throws InterruptedException {
-        server.destroy();
-        if (!server.waitFor(30, TimeUnit.SECONDS)) {
-            server.destroyForcibly();
-        }
+        report("java -jar ms", Launch.median(plain), "bare vert.x ms", Launch.median(bare));
     }
 
     /**
@@ -154,8 +141,7 @@ public final class EndToEnd {
     }
 
     private static double median(double[][] rows, int column) {
-        double[] values = Arrays.stream(rows).mapToDouble(r -> r[column]).sorted().toArray();
-        return values[values.length / 2];
+        return Launch.median(Arrays.stream(rows).mapToDouble(r -> r[column]).toArray());
     }
 
     /**
@@ -225,7 +211,7 @@ public final class EndToEnd {
         long started = System.nanoTime();
         for (String b : bodies) {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                            + "/api/v1/observations")).header("Authorization", "Bearer " + TOKEN)
+                            + "/api/v1/observations")).header("Authorization", "Bearer " + Launch.TOKEN)
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(b)).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200 || !r.body().contains("\"accepted\":1000")) {
@@ -260,18 +246,17 @@ public final class EndToEnd {
         HttpResponse<byte[]> latest = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                 + "/api/v1/scores/latest?region=CHN")).build(), HttpResponse.BodyHandlers.ofByteArray());
         Files.write(body, latest.body());
-        int barePort = freePort();
-        Process bare = start(bareCommand(barePort, body));
+        Launch bare = bare(body);
+        Process p = start(bare);
         try {
-            waitReady(barePort);
+            bare.waitReady(http);
             System.out.println("== reads: 10 s, 64 connections, of the same " + latest.body().length + " bytes");
             double[] b = load(port, "/api/v1/scores/latest?region=CHN");
-            double[] r = load(barePort, "/bytes");
+            double[] r = load(bare.port(), "/bytes");
             report("ballast req/s", b[0], "bare route req/s", r[0]);
             report("ballast p99 ms", b[1], "bare route p99 ms", r[1]);
         } finally {
-            bare.destroy();
-            bare.waitFor(30, TimeUnit.SECONDS);
+            Launch.stop(p);
         }
     }
 
@@ -321,22 +306,15 @@ public final class EndToEnd {
                 });
     }
 
-    private long startAndStop(List<String> command) throws Exception {
+    private long startAndStop(Launch server) throws Exception {
         long t0 = System.nanoTime();
-        Process p = start(command);
+        Process p = start(server);
         try {
-            waitReady(portOf(command));
+            server.waitReady(http);
             return (System.nanoTime() - t0) / 1_000_000;
         } finally {
-            p.destroy();
-            p.waitFor(30, TimeUnit.SECONDS);
+            Launch.stop(p);
         }
-    }
-
-    private final java.util.Map<List<String>, Integer> ports = new java.util.HashMap<>();
-
-    private int portOf(List<String> command) {
-        return ports.get(command);
     }
 
     /** The class-data archive the build writes beside the server jar (docs/operations.md). */
@@ -344,73 +322,19 @@ public final class EndToEnd {
         return jar.resolveSibling("ballast.jsa");
     }
 
-    /** The README's start command: with the class-data archive when there is one. */
-    private List<String> ballastCommand(int port, Path data, String extraYaml) {
-        List<String> c = new ArrayList<>(List.of(java()));
-        if (Files.exists(archive())) {
-            c.add("-XX:SharedArchiveFile=" + archive());
-        }
-        c.addAll(List.of("-jar", jar.toString(), "--config", data.resolve("bench.yaml").toString()));
-        try {
-            Files.writeString(data.resolve("bench.yaml"), "server:\n  port: " + port + "\n  host: 127.0.0.1\n"
-                    + "data:\n  dir: " + data.resolve("data") + "\nsecurity:\n  admin-token: " + TOKEN + "\n"
-                    + "  writes-per-minute: 1000000\n" + extraYaml);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        ports.put(c, port);
-        return c;
+    /** Ballast as the README starts it: with the class-data archive when there is one. */
+    private Launch ballast(String extraYaml) throws IOException {
+        List<String> jvm = Files.exists(archive()) ? List.of("-XX:SharedArchiveFile=" + archive()) : List.of();
+        return Launch.ballast(jar, Files.createTempDirectory("ballast-bench"), jvm, extraYaml);
     }
 
-    private List<String> withoutArchive(List<String> command) {
-        List<String> c = command.stream().filter(a -> !a.startsWith("-XX:SharedArchiveFile=")).toList();
-        ports.put(c, ports.get(command));
-        return c;
+    private Launch bare(Path body) throws IOException {
+        return Launch.bench(benchJar, List.of(), BareServer.class, body.toString());
     }
 
-    private List<String> bareCommand(int port, Path body) {
-        List<String> c = List.of(java(), "-cp", benchJar.toString(), BareServer.class.getName(),
-                Integer.toString(port), body.toString());
-        ports.put(c, port);
-        return c;
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static Process start(List<String> command) throws IOException {
-        return new ProcessBuilder(command).redirectErrorStream(true)
+    private static Process start(Launch server) throws IOException {
+        return new ProcessBuilder(server.command()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    }
-
-    private void waitReady(int port) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
-                        .timeout(java.time.Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(10);
-        }
-        throw new IllegalStateException("no server became ready on port " + port);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static long median(long[] values) {
-        long[] copy = values.clone();
-        Arrays.sort(copy);
-        return copy[copy.length / 2];
     }
 
     private static void report(String a, double av, String b, double bv) {

@@ -8,7 +8,6 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,7 +37,6 @@ import java.util.regex.Pattern;
  */
 public final class FanOut {
 
-    private static final String TOKEN = "bench-admin-token-0123456789";
     /** Ballast's default {@code stream.max-connections}: at this N the beyond-cap check runs. */
     private static final int STREAM_CAP = 10_000;
     private static final int SOURCES = 16;
@@ -97,11 +95,14 @@ public final class FanOut {
 
     private Row measure(Target target, int n, boolean beyondCap) throws Exception {
         String label = (target == Target.BALLAST ? "ballast" : "bare") + " N=" + n;
-        int port = freePort();
-        Process server = start(serverCommand(target, port), work.resolve(label.replace(' ', '-') + "-server.log"));
+        Launch launch = target == Target.BARE
+                ? Launch.bench(benchJar, SERVER_JVM, BareBroadcaster.class, eventFile.toString())
+                : Launch.ballast(jar, Files.createTempDirectory(work, "ballast-data"), SERVER_JVM, "");
+        int port = launch.port();
+        Process server = start(launch.command(), work.resolve(label.replace(' ', '-') + "-server.log"));
         Process client = null;
         try {
-            waitReady(port);
+            launch.waitReady(http);
             if (target == Target.BALLAST && eventFile == null) {
                 writeEventFile(port);
             }
@@ -114,7 +115,7 @@ public final class FanOut {
             long heapBefore = heapKb(server.pid());
             long rssBefore = rssKb(server.pid());
 
-            client = start(List.of(java(), "-Xmx2g", "-cp", benchJar.toString(), FanOutClient.class.getName(),
+            client = start(List.of(Launch.java(), "-Xmx2g", "-cp", benchJar.toString(), FanOutClient.class.getName(),
                     "127.0.0.1", Integer.toString(port), streamPath(target), Integer.toString(n),
                     Integer.toString(SOURCES)), null);
             Lines lines = new Lines(client, work.resolve(label.replace(' ', '-') + "-client.log"), label);
@@ -152,7 +153,7 @@ public final class FanOut {
             String cap = beyondCap ? beyondCap(lines, port) : "not checked (N below the cap)";
             lines.send("quit");
             client.waitFor(60, TimeUnit.SECONDS);
-            return new Row(target, n, ready[0], median(trials[0]), median(trials[1]), median(trials[2]),
+            return new Row(target, n, ready[0], Launch.median(trials[0]), Launch.median(trials[1]), Launch.median(trials[2]),
                     heapPerStream, rssPerStream, target == Target.BARE ? "-" : cap);
         } finally {
             stop(client);
@@ -195,7 +196,7 @@ public final class FanOut {
         double value = 0.5 + 0.05 * (posted++ % 60);
         String body = "{\"observations\":[{\"region\":\"CHN\",\"series\":\"BX.KLT.DINV.WD.GD.ZS\",\"period\":2024,"
                 + "\"value\":" + value + "}]}";
-        Answer a = exchange(port, "/api/v1/observations", body, "Authorization: Bearer " + TOKEN + "\r\n");
+        Answer a = exchange(port, "/api/v1/observations", body, "Authorization: Bearer " + Launch.TOKEN + "\r\n");
         check(a.status() == 200, "ingest answered " + a.status() + ": " + a.body());
         Matcher changed = CHANGED.matcher(a.body());
         check(changed.find() && Integer.parseInt(changed.group(1)) > 0, "ingest changed nothing: " + a.body());
@@ -256,22 +257,6 @@ public final class FanOut {
         System.out.println("event: " + Files.size(eventFile) + " bytes per frame");
     }
 
-    private List<String> serverCommand(Target target, int port) throws IOException {
-        List<String> c = new ArrayList<>(List.of(java()));
-        c.addAll(SERVER_JVM);
-        if (target == Target.BARE) {
-            c.addAll(List.of("-cp", benchJar.toString(), BareBroadcaster.class.getName(), Integer.toString(port),
-                    eventFile.toString()));
-            return c;
-        }
-        Path data = Files.createTempDirectory(work, "ballast-data");
-        Files.writeString(data.resolve("bench.yaml"), "server:\n  port: " + port + "\n  host: 127.0.0.1\n"
-                + "data:\n  dir: " + data.resolve("data") + "\nsecurity:\n  admin-token: " + TOKEN + "\n"
-                + "  writes-per-minute: 1000000\n");
-        c.addAll(List.of("-jar", jar.toString(), "--config", data.resolve("bench.yaml").toString()));
-        return c;
-    }
-
     private static String streamPath(Target target) {
         return target == Target.BALLAST ? "/api/v1/stream?region=CHN" : "/stream?region=CHN";
     }
@@ -328,25 +313,9 @@ public final class FanOut {
     }
 
     private static HttpRequest get(int port, String path) {
-        // a time limit: a request a server never answers must not stall the whole run (see waitReady)
+        // a time limit: a request a server never answers must not stall the whole run (see Launch.waitReady)
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(java.time.Duration.ofSeconds(5)).build();
-    }
-
-    private void waitReady(int port) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            try {
-                if (http.send(get(port, "/health/ready"), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet, or no answer within the time limit (seen once, from a freshly started server
-                // whose HTTP metrics threw on that request): ask again
-            }
-            Thread.sleep(10);
-        }
-        throw new IllegalStateException("no server became ready on port " + port);
     }
 
     /** Starts a process; its output goes to {@code log}, or stays readable by the caller when {@code log} is null. */
@@ -366,11 +335,7 @@ public final class FanOut {
         if (p == null) {
             return;
         }
-        p.destroy();
-        if (!p.waitFor(30, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            p.waitFor();
-        }
+        Launch.stop(p);
         synchronized (running) {
             running.remove(p);
         }
@@ -380,22 +345,6 @@ public final class FanOut {
         synchronized (running) {
             running.forEach(Process::destroyForcibly);
         }
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static double median(double[] values) {
-        double[] copy = values.clone();
-        Arrays.sort(copy);
-        return copy[copy.length / 2];
     }
 
     private static void check(boolean condition, String message) {

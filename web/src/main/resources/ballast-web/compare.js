@@ -1,7 +1,7 @@
 // Compare economies: one measure (the composite or an indicator) for the picked economies on one chart, a ranked
 // table of their latest scores, a table view, CSV and PNG downloads.
 
-import { $, el, fmtChange, fmtPercent, fmtScore } from './format.js';
+import { $, el, fmtChange, fmtPercent, fmtScore, settleNewest } from './format.js';
 import { getHistory } from './api.js';
 import { drawLines } from './charts.js';
 import { downloadCsv, downloadPng } from './download.js';
@@ -89,13 +89,7 @@ export function createCompare({ regions, styleOf, measureName, onChange }) {
     },
 
     /** Settles once the newest load has. */
-    async settled() {
-      let current;
-      do {
-        current = loading;
-        await current;
-      } while (current !== loading);
-    },
+    settled: () => settleNewest(() => loading),
 
     async run(view) {
       const mine = ++ticket;

@@ -2,7 +2,7 @@
 // chart and the drill-down, and applies live documents (at once to the overview, then reloads the charts).
 
 import { getEvents, getHistory, getLatest } from './api.js';
-import { $, fmtScore, fmtTime } from './format.js';
+import { $, fmtScore, fmtTime, settleNewest } from './format.js';
 import * as state from './state.js';
 
 const REFRESH_DELAY_MS = 150; // coalesces a burst of live events into one reload of the charts
@@ -153,12 +153,6 @@ export function createEconomy({ parts, names, onError, onLoaded, afterLive }) {
     showDrilldown,
 
     /** Settles once the newest load has, even when newer loads replaced the ones running before. */
-    async settled() {
-      let current;
-      do {
-        current = loading;
-        await current;
-      } while (current !== loading);
-    },
+    settled: () => settleNewest(() => loading),
   };
 }

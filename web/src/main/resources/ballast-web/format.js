@@ -70,3 +70,12 @@ export function wrap(text, width) {
 
 /** Whether a text is an http(s) URL that may be offered as a link. */
 export const isUrl = (text) => typeof text === 'string' && /^https?:\/\/\S+$/i.test(text);
+
+/** Settles once the newest of a series of loads has: follows `current()` while newer loads replace the one awaited. */
+export async function settleNewest(current) {
+  let awaited;
+  do {
+    awaited = current();
+    await awaited;
+  } while (awaited !== current());
+}

@@ -71,6 +71,14 @@ class DatabaseTest {
     }
 
     @Test
+    void aDatabaseFileThatIsNotOneIsRefusedNamingTheFile() throws Exception {
+        Files.writeString(dir.resolve("ballast.mv.db"), "not an H2 database file, just text");
+        assertThatThrownBy(() -> Database.open(dir)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cannot open the database")
+                .hasMessageContaining(dir.resolve("ballast").toAbsolutePath().toString());
+    }
+
+    @Test
     void aFailingBatchStoresNothing() {
         try (Database db = Database.open(dir)) {
             String tooLongRegion = "X".repeat(50);

@@ -45,9 +45,9 @@ public final class Database implements AutoCloseable {
 
     /**
      * Opens a database by JDBC URL. Flyway migrates the schema on its own connection while the Micronaut context (bean
-     * definitions, connection pool) starts on the calling thread: both are mostly class loading, and doing them side
-     * by side takes about a second off start-up on two cores. A connection held open across both keeps an in-memory
-     * database alive between Flyway's connection and the pool's.
+     * definitions, connection pool) starts on the calling thread: both are mostly class loading, and on two cores they
+     * need not wait for each other. A connection held open across both keeps an in-memory database alive between
+     * Flyway's connection and the pool's, and is where a file that cannot be opened is reported.
      */
     public static Database open(String url, String user, String password) {
         try (Connection keepAlive = DriverManager.getConnection(url, user, password)) {

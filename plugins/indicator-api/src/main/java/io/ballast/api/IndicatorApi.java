@@ -7,7 +7,7 @@ public final class IndicatorApi {
     public static final int MAJOR = 1;
 
     /** Bumped when something is added without breaking existing plugins. */
-    public static final int MINOR = 0;
+    public static final int MINOR = 1;
 
     private IndicatorApi() {
     }

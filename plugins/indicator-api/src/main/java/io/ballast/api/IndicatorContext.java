@@ -1,10 +1,14 @@
 package io.ballast.api;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 
-/** Everything one measurement may read: the region, the period, the input series, the settings and a clock. */
+/**
+ * Everything one measurement may read: the region, the period, the input series, the policy events counted against
+ * the region, the settings, the deployment's rule for missing inputs and a clock.
+ */
 public interface IndicatorContext {
 
     /** The region being measured, as an ISO 3166-1 alpha-3 code such as {@code CHN}. */
@@ -35,4 +39,20 @@ public interface IndicatorContext {
 
     /** The clock to use instead of {@code System.currentTimeMillis()}, so that tests are repeatable. */
     Clock clock();
+
+    /**
+     * How far a value may be carried forward and how much input a reading needs ({@link MissingDataPolicy}); the
+     * deployment's config sets it. {@link WeightedIndex} applies it; an indicator of its own should too.
+     */
+    default MissingDataPolicy missingData() {
+        return MissingDataPolicy.DEFAULT;
+    }
+
+    /**
+     * The dated policy actions (export controls, say) counted against this region, earliest first, of every year: an
+     * indicator reading them picks those dated up to its period. Empty when the host keeps no events.
+     */
+    default List<PolicyEvent> events() {
+        return List.of();
+    }
 }

@@ -5,10 +5,12 @@ import java.util.List;
 
 /**
  * What an indicator is: a unique id ({@code [a-z0-9-]+}), a display name, a description, a version, the series
- * codes it reads and the parameters it accepts.
+ * codes it reads, the parameters it accepts and, when it declares one, its basket: each input with its key, role,
+ * goalposts and weight ({@link WeightedIndex#basket()} builds it).
  */
 public record IndicatorDescriptor(
-        String id, String name, String description, String version, List<String> inputs, List<Parameter> parameters) {
+        String id, String name, String description, String version, List<String> inputs, List<Parameter> parameters,
+        List<InputSpec> basket) {
 
     public IndicatorDescriptor {
         Checks.id(id, "indicator id");
@@ -27,5 +29,24 @@ public record IndicatorDescriptor(
                 throw new IllegalArgumentException("indicator '" + id + "' declares parameter '" + p.name() + "' twice");
             }
         }
+        basket = List.copyOf(basket);
+        var keys = new HashSet<String>();
+        for (InputSpec input : basket) {
+            if (!keys.add(input.key())) {
+                throw new IllegalArgumentException("indicator '" + id + "' declares input '" + input.key() + "' twice");
+            }
+            for (String code : input.series()) {
+                if (!inputs.contains(code)) {
+                    throw new IllegalArgumentException("input '" + input.key() + "' of indicator '" + id + "' reads "
+                            + code + ", which is not among its inputs " + inputs);
+                }
+            }
+        }
+    }
+
+    /** A descriptor as API 1.0 described it: no declared basket. */
+    public IndicatorDescriptor(String id, String name, String description, String version, List<String> inputs,
+                               List<Parameter> parameters) {
+        this(id, name, description, version, inputs, parameters, List.of());
     }
 }

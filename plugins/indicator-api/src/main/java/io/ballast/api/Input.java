@@ -58,27 +58,66 @@ public interface Input {
 
     /** The change of a series over {@code years} years: value(year) minus value(year - years). */
     static Input change(String code, int years) {
+        return change(level(code), years);
+    }
+
+    /** The change of any input over {@code years} years: its value in the year minus its value {@code years} before. */
+    static Input change(Input input, int years) {
         if (years < 1) {
             throw new IllegalArgumentException("a change spans at least one year, not " + years);
         }
-        Input level = level(code);
         return new Input() {
             @Override
             public List<String> series() {
-                return level.series();
+                return input.series();
             }
 
             @Override
             public String seriesLabel() {
-                return code + " (" + years + "-year change)";
+                return input.seriesLabel() + " (" + years + "-year change)";
             }
 
             @Override
             public OptionalDouble read(IndicatorContext context, int year) {
-                OptionalDouble now = level.read(context, year);
-                OptionalDouble before = level.read(context, year - years);
+                OptionalDouble now = input.read(context, year);
+                OptionalDouble before = input.read(context, year - years);
                 return now.isPresent() && before.isPresent()
                         ? finite(now.getAsDouble() - before.getAsDouble()) : OptionalDouble.empty();
+            }
+        };
+    }
+
+    /**
+     * The mean of a series over the {@code years} years ending with the year, present only when every one of those
+     * years has a value: a flow that swings from year to year (FDI, say) read as its recent level.
+     */
+    static Input average(String code, int years) {
+        if (years < 1) {
+            throw new IllegalArgumentException("an average spans at least one year, not " + years);
+        }
+        Checks.notBlank(code, "series code");
+        return new Input() {
+            @Override
+            public List<String> series() {
+                return List.of(code);
+            }
+
+            @Override
+            public String seriesLabel() {
+                return code + " (" + years + "-year mean)";
+            }
+
+            @Override
+            public OptionalDouble read(IndicatorContext context, int year) {
+                double sum = 0;
+                for (int y = year - years + 1; y <= year; y++) {
+                    OptionalDouble v = context.value(code, y);
+                    if (v.isEmpty()) {
+                        return OptionalDouble.empty();
+                    }
+                    sum += v.getAsDouble();
+                }
+                return finite(sum / years);
             }
         };
     }

@@ -4,13 +4,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * The usual shape of an indicator, ready to use: several inputs, each normalised between fixed goalposts and
- * combined by a weighted arithmetic mean. Goalposts and weights become parameters ({@code <key>.lower},
- * {@code <key>.upper}, {@code <key>.weight}) so a deployment can override them. Missing inputs lower coverage and are
- * named; the explanation names the input that moved the score most since the previous year.
+ * The usual shape of an indicator, ready to use: several inputs, each tagged as a vulnerability or a capacity,
+ * normalised between fixed goalposts and combined by a weighted arithmetic mean. Goalposts and weights become
+ * parameters ({@code <key>.lower}, {@code <key>.upper}, {@code <key>.weight}) so a deployment can override them.
+ *
+ * <p>Missing inputs follow the context's {@link MissingDataPolicy}: a value absent in the period is carried forward
+ * from its last observation for at most the policy's years (the component says from how far back); an input with no
+ * value in reach is named in {@code missing()}; with less than the policy's share of the input weight present, there
+ * is no reading at all ({@link MissingDataException}), never a mean of the inputs that happen to be there. The
+ * explanation names the input that moved the score most since the previous year.
  */
 public final class WeightedIndex {
 
@@ -45,9 +51,16 @@ public final class WeightedIndex {
         return out;
     }
 
+    /** The inputs with their keys, roles, default goalposts and weights, for {@link IndicatorDescriptor#basket()}. */
+    public List<InputSpec> basket() {
+        return parts.stream().map(p -> new InputSpec(p.key, p.label, p.input.series(), p.role, p.goalposts,
+                p.weight)).toList();
+    }
+
     /** Measures the context's region and period. */
     public IndicatorReading measure(IndicatorContext context) {
         int year = context.period();
+        MissingDataPolicy policy = context.missingData();
         var components = new ArrayList<Component>();
         var missing = new ArrayList<String>();
         double presentWeight = 0;
@@ -57,19 +70,21 @@ public final class WeightedIndex {
             double weight = context.settings().getOrDefault(p.key + ".weight", p.weight);
             Goalposts goalposts = p.goalposts(context);
             totalWeight += weight;
-            OptionalDouble raw = p.input.read(context, year);
-            if (raw.isEmpty()) {
+            Optional<Observed> now = p.latest(context, year, policy.carryForwardYears());
+            if (now.isEmpty()) {
                 missing.add(p.input.seriesLabel());
                 continue;
             }
-            double normalised = goalposts.normalise(raw.getAsDouble());
-            components.add(new Component(p.label, p.input.seriesLabel(), raw.getAsDouble(), normalised, weight));
+            double raw = now.get().value();
+            double normalised = goalposts.normalise(raw);
+            components.add(new Component(p.key, p.label, p.input.seriesLabel(), raw, normalised, weight, p.role,
+                    Optional.of(goalposts), year - now.get().year()));
             presentWeight += weight;
-            OptionalDouble before = p.input.read(context, year - 1);
+            Optional<Observed> before = p.latest(context, year - 1, policy.carryForwardYears());
             if (before.isPresent()) {
-                double shift = weight * (normalised - goalposts.normalise(before.getAsDouble()));
+                double shift = weight * (normalised - goalposts.normalise(before.get().value()));
                 if (biggest == null || Math.abs(shift) > Math.abs(biggest.shift)) {
-                    biggest = new Move(p.label, before.getAsDouble(), raw.getAsDouble(), shift);
+                    biggest = new Move(p.label, before.get().value(), raw, shift);
                 }
             }
         }
@@ -80,11 +95,16 @@ public final class WeightedIndex {
             throw new IllegalArgumentException(name + ": every present input has weight 0; check the *.weight "
                     + "settings");
         }
+        double coverage = totalWeight == 0 ? 0 : presentWeight / totalWeight;
+        if (coverage < policy.minCoverage()) {
+            throw new MissingDataException(missing, String.format(Locale.ROOT,
+                    "%s has %.0f%% of its input weight in %d, below the %.0f%% a reading needs: no data for %s",
+                    name, 100 * coverage, year, 100 * policy.minCoverage(), String.join(", ", missing)));
+        }
         double[] values = components.stream().mapToDouble(Component::normalised).toArray();
         double[] weights = components.stream().mapToDouble(Component::weight).toArray();
         // a mean of values within 0-100 is within 0-100; clamping removes floating-point overshoot (100.00000000000001)
         double score = Math.min(100, Math.max(0, Means.arithmetic(values, weights)));
-        double coverage = totalWeight == 0 ? 0 : presentWeight / totalWeight;
         return new IndicatorReading(score, components, explain(year, score, components, biggest, missing),
                 coverage, missing);
     }
@@ -100,6 +120,11 @@ public final class WeightedIndex {
                     .min((a, b) -> Double.compare(a.normalised(), b.normalised())).orElseThrow();
             text.append(String.format(Locale.ROOT, ", held back most by %s at %s (%.0f of 100)",
                     weakest.label(), number(weakest.raw()), weakest.normalised()));
+        }
+        List<String> carried = components.stream().filter(Component::carried)
+                .map(c -> c.label() + " from " + (year - c.lag())).toList();
+        if (!carried.isEmpty()) {
+            text.append("; carried forward: ").append(String.join(", ", carried));
         }
         if (!missing.isEmpty()) {
             text.append("; no data for ").append(String.join(", ", missing));
@@ -119,11 +144,27 @@ public final class WeightedIndex {
     private record Move(String label, double from, double to, double shift) {
     }
 
-    private record Part(String key, String label, Input input, Goalposts goalposts, double weight) {
+    /** A value and the year it is from. */
+    private record Observed(double value, int year) {
+    }
+
+    private record Part(String key, String label, Input input, Goalposts goalposts, double weight,
+                        Optional<Role> role) {
         Goalposts goalposts(IndicatorContext context) {
             double lower = context.settings().getOrDefault(key + ".lower", goalposts.lower());
             double upper = context.settings().getOrDefault(key + ".upper", goalposts.upper());
             return new Goalposts(lower, upper, goalposts.direction());
+        }
+
+        /** The input's value in {@code year}, or its last value at most {@code carry} years before. */
+        Optional<Observed> latest(IndicatorContext context, int year, int carry) {
+            for (int y = year; y >= year - carry; y--) {
+                OptionalDouble v = input.read(context, y);
+                if (v.isPresent() && Double.isFinite(v.getAsDouble())) {
+                    return Optional.of(new Observed(v.getAsDouble(), y));
+                }
+            }
+            return Optional.empty();
         }
     }
 
@@ -137,17 +178,38 @@ public final class WeightedIndex {
         }
 
         /**
-         * Adds an input. {@code key} (a short lower-case name such as {@code fdi}) names its parameters; the
-         * label is what viewers read, such as "FDI net inflows, % of GDP".
+         * Adds an input that makes a shock hurt more (dependence, joblessness); its goalposts say which way is
+         * better, usually {@link Direction#LOWER_IS_BETTER}.
+         */
+        public Builder vulnerability(String key, String label, Input input, Goalposts goalposts, double weight) {
+            return add(key, label, input, goalposts, weight, Optional.of(Role.VULNERABILITY));
+        }
+
+        /** Adds an input that helps absorb or adapt to a shock (capital, production, invention). */
+        public Builder capacity(String key, String label, Input input, Goalposts goalposts, double weight) {
+            return add(key, label, input, goalposts, weight, Optional.of(Role.CAPACITY));
+        }
+
+        /**
+         * Adds an input without a role (API 1.0). {@code key} (a short lower-case name such as {@code fdi}) names its
+         * parameters; the label is what viewers read, such as "FDI net inflows, % of GDP".
          */
         public Builder input(String key, String label, Input input, Goalposts goalposts, double weight) {
+            return add(key, label, input, goalposts, weight, Optional.empty());
+        }
+
+        private Builder add(String key, String label, Input input, Goalposts goalposts, double weight,
+                            Optional<Role> role) {
             Checks.id(key, "input key");
             Checks.notBlank(label, "input label");
             Checks.within(weight, 0, Double.MAX_VALUE, "weight of '" + key + "'");
+            if (input == null || goalposts == null) {
+                throw new IllegalArgumentException("input '" + key + "' needs an input and goalposts");
+            }
             if (parts.stream().anyMatch(p -> p.key.equals(key))) {
                 throw new IllegalArgumentException("input key '" + key + "' is used twice");
             }
-            parts.add(new Part(key, label, input, goalposts, weight));
+            parts.add(new Part(key, label, input, goalposts, weight, role));
             return this;
         }
 

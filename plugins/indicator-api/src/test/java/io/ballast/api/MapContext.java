@@ -14,6 +14,7 @@ final class MapContext implements IndicatorContext {
     private final int period;
     private final Map<String, Map<Integer, Double>> values = new HashMap<>();
     private final Map<String, Double> settings = new HashMap<>();
+    private MissingDataPolicy policy = MissingDataPolicy.DEFAULT;
 
     private MapContext(String region, int period) {
         this.region = region;
@@ -31,6 +32,16 @@ final class MapContext implements IndicatorContext {
 
     MapContext with(String code, double value) {
         return with(code, period, value);
+    }
+
+    MapContext policy(MissingDataPolicy missingData) {
+        policy = missingData;
+        return this;
+    }
+
+    @Override
+    public MissingDataPolicy missingData() {
+        return policy;
     }
 
     MapContext setting(String name, double value) {

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class RecordValidationTest {
@@ -304,9 +308,98 @@ class RecordValidationTest {
         }
     }
 
+    @Nested
+    class ComponentV11Checks {
+
+        private final Goalposts zeroToTen = new Goalposts(0, 10, Direction.HIGHER_IS_BETTER);
+
+        @Test
+        void aComponentBuiltTheApi10WayIsKeyedByItsSeriesUntaggedAndOfTheMeasuredYear() {
+            var legacy = new Component("FDI", "BX.KLT.DINV.WD.GD.ZS", 0.28, 5.6, 0.5);
+
+            assertThat(legacy.key()).isEqualTo("BX.KLT.DINV.WD.GD.ZS");
+            assertThat(legacy.role()).isEmpty();
+            assertThat(legacy.goalposts()).isEmpty();
+            assertThat(legacy.lag()).isZero();
+            assertThat(legacy.carried()).isFalse();
+        }
+
+        @Test
+        void rejectsANormalisedValueItsOwnGoalpostsDoNotGive() {
+            assertThatThrownBy(() -> new Component("fdi", "FDI", "S", 4, 41, 1, Optional.empty(),
+                    Optional.of(zeroToTen), 0))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("goalposts").hasMessageContaining("give 40.0");
+            assertThatCode(() -> new Component("fdi", "FDI", "S", 4, 40, 1, Optional.of(Role.CAPACITY),
+                    Optional.of(zeroToTen), 2)).doesNotThrowAnyException();
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {-1, 101})
+        void rejectsALagOutsideZeroToAHundredYears(int lag) {
+            assertThatThrownBy(() -> new Component("fdi", "FDI", "S", 4, 40, 1, Optional.empty(), Optional.empty(),
+                    lag)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lag of 'FDI'");
+        }
+
+        @Test
+        void rejectsNullRoleOrGoalpostsInsteadOfEmpty() {
+            assertThatThrownBy(() -> new Component("fdi", "FDI", "S", 4, 40, 1, null, Optional.empty(), 0))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Nested
+    class BasketAndPolicyChecks {
+
+        private final Goalposts goalposts = new Goalposts(0, 10, Direction.HIGHER_IS_BETTER);
+
+        @Test
+        void aDescriptorsBasketReadsOnlyItsDeclaredInputs() {
+            var spec = new InputSpec("rnd", "R&D", List.of("GB.XPD.RSDV.GD.ZS"), Optional.of(Role.CAPACITY),
+                    goalposts, 1);
+            assertThatCode(() -> new IndicatorDescriptor("x", "X", "d", "1", List.of("GB.XPD.RSDV.GD.ZS"), List.of(),
+                    List.of(spec))).doesNotThrowAnyException();
+            assertThatThrownBy(() -> new IndicatorDescriptor("x", "X", "d", "1", List.of("OTHER"), List.of(),
+                    List.of(spec))).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("reads GB.XPD.RSDV.GD.ZS, which is not among its inputs");
+            assertThatThrownBy(() -> new IndicatorDescriptor("x", "X", "d", "1", List.of("GB.XPD.RSDV.GD.ZS"),
+                    List.of(), List.of(spec, spec))).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("declares input 'rnd' twice");
+            assertThat(new IndicatorDescriptor("x", "X", "d", "1", List.of("A"), List.of()).basket()).isEmpty();
+        }
+
+        @Test
+        void anInputKeyIsLowerCaseWordsJoinedByDashes() {
+            assertThatThrownBy(() -> new InputSpec("R&D", "R&D", List.of(), Optional.empty(), goalposts, 1))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+
+        @ParameterizedTest
+        @CsvSource({"-1, 0.7", "11, 0.7", "2, -0.1", "2, 1.1"})
+        void aMissingDataPolicyStaysWithinItsRanges(int years, double coverage) {
+            assertThatThrownBy(() -> new MissingDataPolicy(years, coverage))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+
+        @Test
+        void aPolicyEventNeedsAKnownDirectionAndNonNegativeEntities() {
+            assertThatThrownBy(() -> event("loosen", OptionalInt.empty()))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tighten");
+            assertThatThrownBy(() -> event("tighten", OptionalInt.of(-1)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("negative");
+            assertThat(event("relax", OptionalInt.of(3)).tightens()).isFalse();
+            assertThat(event("tighten", OptionalInt.empty()).tightens()).isTrue();
+        }
+
+        private PolicyEvent event(String direction, OptionalInt entities) {
+            return new PolicyEvent("e1", LocalDate.of(2023, 1, 1), "USA", List.of("CHN"), "entity-listing",
+                    direction, "targeted", entities, "A listing");
+        }
+    }
+
     @Test
     void apiVersionIsMajorDotMinor() {
         assertThat(IndicatorApi.version()).isEqualTo(IndicatorApi.MAJOR + "." + IndicatorApi.MINOR);
-        assertThat(IndicatorApi.version()).isEqualTo("1.0");
+        assertThat(IndicatorApi.version()).isEqualTo("1.1");
     }
 }

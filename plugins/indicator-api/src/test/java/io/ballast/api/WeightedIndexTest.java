@@ -49,8 +49,8 @@ class WeightedIndexTest {
 
     @Test
     void coverageCountsWeightNotInputs() {
-        // only Beta: coverage 1 / (3 + 1) = 0.25, score is Beta's 80
-        var reading = index.measure(MapContext.of("CHN", 2023).with("B", 10));
+        // only Beta: coverage 1 / (3 + 1) = 0.25, score is Beta's 80 (a deployment allowing readings that thin)
+        var reading = index.measure(MapContext.of("CHN", 2023).with("B", 10).policy(new MissingDataPolicy(2, 0.2)));
 
         assertThat(reading.score()).isCloseTo(80, within(1e-9));
         assertThat(reading.coverage()).isCloseTo(0.25, within(1e-9));
@@ -58,8 +58,58 @@ class WeightedIndexTest {
     }
 
     @Test
+    void givesNoReadingBelowThePolicysMinimumCoverageAndSaysWhy() {
+        // only Beta: 25 % of the weight, below the default 70 %: no reading, not Beta's 80 standing in for the index
+        assertThatThrownBy(() -> index.measure(MapContext.of("CHN", 2023).with("B", 10)))
+                .isInstanceOfSatisfying(MissingDataException.class, e -> {
+                    assertThat(e.missing()).containsExactly("A");
+                    assertThat(e.getMessage()).isEqualTo("Test index has 25% of its input weight in 2023, below the "
+                            + "70% a reading needs: no data for A");
+                });
+    }
+
+    @Test
+    void carriesAValueForwardAtMostThePolicysYearsAndSaysFromWhen() {
+        // Beta last observed in 2021: two years back is within the default limit of 2
+        var carried = index.measure(MapContext.of("CHN", 2023).with("A", 4).with("B", 2021, 10));
+
+        assertThat(carried.score()).isCloseTo(50, within(1e-9));
+        assertThat(carried.components()).extracting(Component::key, Component::lag)
+                .containsExactly(tuple("alpha", 0), tuple("beta", 2));
+        assertThat(carried.explanation()).endsWith("; carried forward: Beta from 2021.");
+        // a year further back is out of reach: Beta is missing and the 75 % left is still enough for a reading
+        var tooOld = index.measure(MapContext.of("CHN", 2023).with("A", 4).with("B", 2020, 10));
+        assertThat(tooOld.missing()).containsExactly("B");
+        assertThat(tooOld.score()).isCloseTo(40, within(1e-9));
+        // a deployment that carries nothing
+        var none = index.measure(MapContext.of("CHN", 2023).with("A", 4).with("B", 2022, 10)
+                .policy(new MissingDataPolicy(0, 0.7)));
+        assertThat(none.missing()).containsExactly("B");
+    }
+
+    @Test
+    void componentsCarryTheirKeyRoleAndGoalposts() {
+        var tagged = WeightedIndex.named("Tagged")
+                .capacity("alpha", "Alpha", Input.level("A"), new Goalposts(0, 10, HIGHER_IS_BETTER), 1)
+                .vulnerability("beta", "Beta", Input.level("B"), new Goalposts(0, 50, LOWER_IS_BETTER), 1)
+                .build();
+
+        var reading = tagged.measure(year2023(4, 10));
+
+        assertThat(reading.components()).extracting(Component::key, Component::role, Component::goalposts)
+                .containsExactly(
+                        tuple("alpha", java.util.Optional.of(Role.CAPACITY),
+                                java.util.Optional.of(new Goalposts(0, 10, HIGHER_IS_BETTER))),
+                        tuple("beta", java.util.Optional.of(Role.VULNERABILITY),
+                                java.util.Optional.of(new Goalposts(0, 50, LOWER_IS_BETTER))));
+        assertThat(tagged.basket()).extracting(InputSpec::key, InputSpec::series, InputSpec::role, InputSpec::weight)
+                .containsExactly(tuple("alpha", java.util.List.of("A"), java.util.Optional.of(Role.CAPACITY), 1.0),
+                        tuple("beta", java.util.List.of("B"), java.util.Optional.of(Role.VULNERABILITY), 1.0));
+    }
+
+    @Test
     void throwsMissingDataExceptionWhenEveryInputIsAbsent() {
-        var onlyOtherYears = MapContext.of("CHN", 2023).with("A", 2022, 4).with("B", 2024, 10);
+        var onlyOtherYears = MapContext.of("CHN", 2023).with("A", 2020, 4).with("B", 2024, 10);
 
         assertThatThrownBy(() -> index.measure(onlyOtherYears))
                 .isInstanceOfSatisfying(MissingDataException.class,
@@ -87,7 +137,8 @@ class WeightedIndexTest {
         assertThat(reading.components()).extracting(Component::weight).containsExactly(3.0, 3.0);
         // coverage uses the overridden weights too: with alpha.weight = 1 and only Beta present,
         // coverage is 1 / (1 + 1) = 0.5 rather than the default 1 / (3 + 1) = 0.25
-        var onlyBeta = index.measure(MapContext.of("CHN", 2023).with("B", 10).setting("alpha.weight", 1));
+        var onlyBeta = index.measure(MapContext.of("CHN", 2023).with("B", 10).setting("alpha.weight", 1)
+                .policy(new MissingDataPolicy(2, 0)));
         assertThat(onlyBeta.coverage()).isCloseTo(0.5, within(1e-9));
     }
 

@@ -3,7 +3,8 @@ package io.ballast.testkit;
 import io.ballast.api.IndicatorContext;
 import io.ballast.api.IndicatorDescriptor;
 import io.ballast.api.Parameter;
-import java.io.BufferedReader;
+import io.ballast.api.MissingDataPolicy;
+import io.ballast.api.PolicyEvent;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -28,8 +29,14 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
-/** An {@link IndicatorContext} built from inline values or a CSV file, for plugin tests. */
+/**
+ * An {@link IndicatorContext} built from inline values or a CSV file, with the policy events and the missing-data rule
+ * a test wants (by default none, and {@link MissingDataPolicy#DEFAULT}), for plugin tests.
+ */
 public final class TestContext implements IndicatorContext {
 
     /** The clock every test context uses: fixed, so measurements are repeatable. */
@@ -39,13 +46,17 @@ public final class TestContext implements IndicatorContext {
     private final int period;
     private final Map<String, Map<Integer, Double>> values;
     private final Map<String, Double> settings;
+    private final List<PolicyEvent> events;
+    private final MissingDataPolicy missingData;
 
     private TestContext(String region, int period, Map<String, Map<Integer, Double>> values,
-                        Map<String, Double> settings) {
+                        Map<String, Double> settings, List<PolicyEvent> events, MissingDataPolicy missingData) {
         this.region = region;
         this.period = period;
         this.values = values;
         this.settings = Map.copyOf(settings);
+        this.events = List.copyOf(events);
+        this.missingData = missingData;
     }
 
     /** Starts a context for a region and year. */
@@ -87,9 +98,19 @@ public final class TestContext implements IndicatorContext {
         return FIXED_CLOCK;
     }
 
+    @Override
+    public List<PolicyEvent> events() {
+        return events;
+    }
+
+    @Override
+    public MissingDataPolicy missingData() {
+        return missingData;
+    }
+
     /** The same data, another year: handy for checking what a year's score depends on. */
     public TestContext atPeriod(int year) {
-        return new TestContext(region, year, values, settings);
+        return new TestContext(region, year, values, settings, events, missingData);
     }
 
     /** The codes of the series that have at least one value, in alphabetical order. */
@@ -107,6 +128,8 @@ public final class TestContext implements IndicatorContext {
         Builder builder = new Builder(region, period);
         values.forEach((code, byYear) -> builder.values.put(code, new HashMap<>(byYear)));
         builder.settings.putAll(new TreeMap<>(settings));
+        builder.events.addAll(events);
+        builder.missingData = missingData;
         return builder;
     }
 
@@ -119,6 +142,12 @@ public final class TestContext implements IndicatorContext {
         if (!settings.isEmpty()) {
             text.append(", settings=").append(new TreeMap<>(settings));
         }
+        if (!events.isEmpty()) {
+            text.append(", events=").append(events.stream().map(e -> e.date() + " " + e.type()).toList());
+        }
+        if (!missingData.equals(MissingDataPolicy.DEFAULT)) {
+            text.append(", ").append(missingData);
+        }
         return text.append(']').toString();
     }
 
@@ -128,6 +157,8 @@ public final class TestContext implements IndicatorContext {
         private final int period;
         private final Map<String, Map<Integer, Double>> values = new HashMap<>();
         private final Map<String, Double> settings = new LinkedHashMap<>();
+        private final List<PolicyEvent> events = new ArrayList<>();
+        private MissingDataPolicy missingData = MissingDataPolicy.DEFAULT;
 
         private Builder(String region, int period) {
             this.region = region;
@@ -172,6 +203,25 @@ public final class TestContext implements IndicatorContext {
             return this;
         }
 
+        /** A policy event counted against the region (the host passes those of every year, earliest first). */
+        public Builder event(PolicyEvent event) {
+            events.add(event);
+            events.sort(java.util.Comparator.comparing(PolicyEvent::date));
+            return this;
+        }
+
+        /** Drops every event. */
+        public Builder withoutEvents() {
+            events.clear();
+            return this;
+        }
+
+        /** The deployment's missing-data rule, instead of {@link MissingDataPolicy#DEFAULT}. */
+        public Builder missingData(MissingDataPolicy policy) {
+            missingData = java.util.Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
         /** A setting, as from the deployment's config. */
         public Builder setting(String name, double value) {
             settings.put(name, value);
@@ -201,8 +251,8 @@ public final class TestContext implements IndicatorContext {
          * per value, e.g. {@code CHN,GB.XPD.RSDV.GD.ZS,2023,2.58}.
          *
          * <ul>
-         *   <li>Fields are trimmed; a UTF-8 byte-order mark and blank lines are skipped; quotes around a field are
-         *       dropped (a quoted field cannot contain a comma).</li>
+         *   <li>Fields are trimmed; a UTF-8 byte-order mark and blank lines are skipped; a field may be quoted
+         *       (RFC 4180), and then contain commas.</li>
          *   <li>A blank value is a gap: the series has no value that year.</li>
          *   <li>Lines for other regions are checked but otherwise ignored.</li>
          *   <li>A line with the wrong number of fields, a blank region or series, a period that is not a whole
@@ -226,17 +276,19 @@ public final class TestContext implements IndicatorContext {
         public TestContext build() {
             var copy = new HashMap<String, Map<Integer, Double>>();
             values.forEach((k, v) -> copy.put(k, Map.copyOf(v)));
-            return new TestContext(region, period, Map.copyOf(copy), settings);
+            return new TestContext(region, period, Map.copyOf(copy), settings, events, missingData);
         }
     }
 
-    /** A reader for the long-format CSV that {@link Builder#csv(Reader)} describes. */
+    /** A reader, on Commons CSV, for the long-format CSV that {@link Builder#csv(Reader)} describes. */
     private static final class Csv {
 
         static final String TEXT = "CSV text";
         private static final List<String> COLUMNS = List.of("region", "series", "period", "value");
         private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
         private static final Pattern YEAR = Pattern.compile("[+-]?\\d{1,9}");
+        private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+                .setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).setTrim(true).get();
 
         private Csv() {
         }
@@ -244,72 +296,103 @@ public final class TestContext implements IndicatorContext {
         static Map<String, Map<Integer, Double>> read(Reader reader, String source, String region) {
             var out = new LinkedHashMap<String, Map<Integer, Double>>();
             var firstLine = new HashMap<String, Integer>();
-            BufferedReader lines = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
             try {
+                String text = withoutByteOrderMark(readAll(reader));
+                CSVParser parser = FORMAT.parse(new StringReader(text));
+                int[] newlines = java.util.stream.IntStream.range(0, text.length())
+                        .filter(i -> text.charAt(i) == '\n').toArray();
                 int[] columns = null;
                 int width = 0;
-                int number = 0;
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    number++;
-                    if (number == 1 && line.startsWith("\uFEFF")) {
-                        line = line.substring(1);
-                    }
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    List<String> fields = split(line);
+                for (CSVRecord record : parser) {
+                    int number = lineOf(newlines, firstNonBlank(text, record.getCharacterPosition()));
+                    List<String> fields = record.toList();
                     if (columns == null) {
-                        columns = header(fields, source, number, line);
+                        columns = header(fields, source, number, String.join(",", fields));
                         width = fields.size();
                         continue;
                     }
                     if (fields.size() != width) {
                         throw bad(source, number, "expected " + width + " comma-separated fields as in the header, "
-                                + "found " + fields.size() + " in '" + line + "'");
+                                + "found " + fields.size() + " in '" + String.join(",", fields) + "'");
                     }
-                    String lineRegion = fields.get(columns[0]);
-                    String series = fields.get(columns[1]);
-                    String period = fields.get(columns[2]);
-                    String value = fields.get(columns[3]);
-                    if (lineRegion.isEmpty()) {
-                        throw bad(source, number, "the region is blank");
-                    }
-                    if (series.isEmpty()) {
-                        throw bad(source, number, "the series code is blank");
-                    }
-                    if (!YEAR.matcher(period).matches()) {
-                        throw bad(source, number, "period '" + period + "' is not a whole year such as 2023");
-                    }
-                    int year = Integer.parseInt(period.startsWith("+") ? period.substring(1) : period);
-                    Double parsed = null;
-                    if (!value.isEmpty()) {
-                        if (!NUMBER.matcher(value).matches()) {
-                            throw bad(source, number, "value '" + value + "' is not a number such as 2.58 or 1.2e9 "
-                                    + "(leave it blank for a gap)");
-                        }
-                        parsed = Double.parseDouble(value);
-                        if (!Double.isFinite(parsed)) {
-                            throw bad(source, number, "value '" + value + "' is too large for a double");
-                        }
-                    }
-                    String key = lineRegion + "," + series + "," + year;
-                    Integer earlier = firstLine.putIfAbsent(key, number);
-                    if (earlier != null) {
-                        throw bad(source, number, "a second line for region " + lineRegion + ", series " + series
-                                + ", period " + year + " (the first is line " + earlier + ")");
-                    }
-                    if (parsed != null && lineRegion.equals(region)) {
-                        out.computeIfAbsent(series, k -> new TreeMap<>()).put(year, parsed);
-                    }
+                    add(out, firstLine, region, source, number, fields.get(columns[0]), fields.get(columns[1]),
+                            fields.get(columns[2]), fields.get(columns[3]));
                 }
                 if (columns == null) {
                     throw new IllegalArgumentException(source + " is empty: expected the header "
                             + String.join(",", COLUMNS) + " and one line per value");
                 }
+            } catch (UncheckedIOException e) {
+                throw new IllegalArgumentException(source + ": " + e.getCause().getMessage(), e);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
             }
             return out;
+        }
+
+        /** One value line: checked, then kept when it belongs to {@code region} and is not a gap. */
+        private static void add(Map<String, Map<Integer, Double>> out, Map<String, Integer> firstLine, String region,
+                                String source, int number, String lineRegion, String series, String period,
+                                String value) {
+            if (lineRegion.isEmpty()) {
+                throw bad(source, number, "the region is blank");
+            }
+            if (series.isEmpty()) {
+                throw bad(source, number, "the series code is blank");
+            }
+            if (!YEAR.matcher(period).matches()) {
+                throw bad(source, number, "period '" + period + "' is not a whole year such as 2023");
+            }
+            int year = Integer.parseInt(period.startsWith("+") ? period.substring(1) : period);
+            Double parsed = null;
+            if (!value.isEmpty()) {
+                if (!NUMBER.matcher(value).matches()) {
+                    throw bad(source, number, "value '" + value + "' is not a number such as 2.58 or 1.2e9 "
+                            + "(leave it blank for a gap)");
+                }
+                parsed = Double.parseDouble(value);
+                if (!Double.isFinite(parsed)) {
+                    throw bad(source, number, "value '" + value + "' is too large for a double");
+                }
+            }
+            String key = lineRegion + "," + series + "," + year;
+            Integer earlier = firstLine.putIfAbsent(key, number);
+            if (earlier != null) {
+                throw bad(source, number, "a second line for region " + lineRegion + ", series " + series
+                        + ", period " + year + " (the first is line " + earlier + ")");
+            }
+            if (parsed != null && lineRegion.equals(region)) {
+                out.computeIfAbsent(series, k -> new TreeMap<>()).put(year, parsed);
+            }
+        }
+
+        /** Where a record really starts: its reported position may be that of the blank lines skipped before it. */
+        private static long firstNonBlank(String text, long position) {
+            int at = (int) position;
+            while (at < text.length() && (text.charAt(at) == '\n' || text.charAt(at) == '\r')) {
+                at++;
+            }
+            return at;
+        }
+
+        /** The line (counting from 1) of a character position, given the positions of the text's line breaks. */
+        private static int lineOf(int[] newlines, long position) {
+            int at = Arrays.binarySearch(newlines, (int) position);
+            return (at >= 0 ? at : -at - 1) + 1;
+        }
+
+        /** The reader's text to its end; the reader is not closed (it is the caller's). */
+        private static String readAll(Reader reader) throws IOException {
+            var out = new StringBuilder();
+            char[] buffer = new char[8192];
+            for (int n = reader.read(buffer); n >= 0; n = reader.read(buffer)) {
+                out.append(buffer, 0, n);
+            }
+            return out.toString();
+        }
+
+        private static String withoutByteOrderMark(String text) {
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
         }
 
         private static int[] header(List<String> fields, String source, int number, String line) {
@@ -336,18 +419,6 @@ public final class TestContext implements IndicatorContext {
                         ? " (csv(String) takes the CSV text itself; for a file use csv(Path))" : ""));
             }
             return columns;
-        }
-
-        private static List<String> split(String line) {
-            var fields = new ArrayList<String>();
-            for (String field : line.split(",", -1)) {
-                String f = field.strip();
-                if (f.length() >= 2 && f.startsWith("\"") && f.endsWith("\"")) {
-                    f = f.substring(1, f.length() - 1).strip();
-                }
-                fields.add(f);
-            }
-            return fields;
         }
 
         private static IllegalArgumentException bad(String source, int line, String problem) {

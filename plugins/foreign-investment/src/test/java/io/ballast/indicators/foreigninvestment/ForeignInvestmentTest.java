@@ -1,13 +1,18 @@
 package io.ballast.indicators.foreigninvestment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.ballast.api.Component;
 import io.ballast.api.Indicator;
 import io.ballast.api.IndicatorReading;
+import io.ballast.api.InputSpec;
+import io.ballast.api.MissingDataException;
 import io.ballast.api.Parameter;
+import io.ballast.api.Role;
 import io.ballast.testkit.TestContext;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -15,165 +20,122 @@ import org.junit.jupiter.api.Test;
 class ForeignInvestmentTest {
 
     private static final String FDI = "BX.KLT.DINV.WD.GD.ZS";
-    private static final String TRADE = "NE.TRD.GNFS.ZS";
 
     private final ForeignInvestment indicator = new ForeignInvestment();
 
-    /** China: FDI net inflows (% of GDP) 2018-2024 and trade (% of GDP) 2021-2024. */
+    /** China: FDI net inflows, % of GDP, 2016-2024 (WDI 2026-04-08, rounded). */
     private TestContext.Builder china(int period) {
-        return TestContext.of("CHN", period)
-                .defaultsOf(indicator.descriptor())
-                .value(FDI, 2018, 1.66)
-                .value(FDI, 2019, 1.31)
-                .value(FDI, 2020, 1.69)
-                .value(FDI, 2021, 1.89)
-                .value(FDI, 2022, 1.04)
-                .value(FDI, 2023, 0.28)
-                .value(FDI, 2024, 0.10)
-                .value(TRADE, 2021, 37.4)
-                .value(TRADE, 2022, 38.4)
-                .value(TRADE, 2023, 37.3)
-                .value(TRADE, 2024, 37.0);
+        return TestContext.of("CHN", period).defaultsOf(indicator.descriptor())
+                .value(FDI, 2016, 1.53).value(FDI, 2017, 1.32).value(FDI, 2018, 1.66).value(FDI, 2019, 1.29)
+                .value(FDI, 2020, 1.69).value(FDI, 2021, 1.89).value(FDI, 2022, 1.04).value(FDI, 2023, 0.28)
+                .value(FDI, 2024, 0.10);
     }
 
     @Test
-    void descriptorIdIsTheModuleNameAndInputsAreFdiAndTrade() {
+    void descriptorDeclaresTwoCapacitiesReadFromFdi() {
         var descriptor = indicator.descriptor();
 
         assertThat(descriptor.id()).isEqualTo("foreign-investment");
-        assertThat(descriptor.inputs()).containsExactly(FDI, TRADE);
+        assertThat(descriptor.version()).isEqualTo("2.0.0");
+        assertThat(descriptor.inputs()).containsExactly(FDI);
         assertThat(descriptor.parameters()).extracting(Parameter::name).containsExactly(
-                "fdi.lower", "fdi.upper", "fdi.weight",
-                "fdi-trend.lower", "fdi-trend.upper", "fdi-trend.weight",
-                "trade.lower", "trade.upper", "trade.weight");
+                "fdi.lower", "fdi.upper", "fdi.weight", "fdi-trend.lower", "fdi-trend.upper", "fdi-trend.weight");
+        assertThat(descriptor.basket()).extracting(InputSpec::key, InputSpec::role)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("fdi", Optional.of(Role.CAPACITY)),
+                        org.assertj.core.groups.Tuple.tuple("fdi-trend", Optional.of(Role.CAPACITY)));
     }
 
     @Test
     void serviceLoaderFindsThePlugin() {
         var found = ServiceLoader.load(Indicator.class).stream()
-                .filter(p -> p.type() == ForeignInvestment.class)
-                .map(ServiceLoader.Provider::get)
-                .toList();
+                .filter(p -> p.type() == ForeignInvestment.class).map(ServiceLoader.Provider::get).toList();
 
-        assertThat(found).hasSize(1);
-        assertThat(found.get(0).descriptor().id()).isEqualTo("foreign-investment");
+        assertThat(found).singleElement().extracting(i -> i.descriptor().id()).isEqualTo("foreign-investment");
     }
 
     @Test
-    void china2023ScoresLowAfterTheFdiCollapse() {
-        // FDI 0.28 -> 0.28/5*100 = 5.6
-        // 3-year change 0.28 - 1.69 (2020) = -1.41 -> (-1.41+2)/4*100 = 14.75
-        // trade 37.3 -> (37.3-20)/80*100 = 21.625
-        // 0.5*5.6 + 0.25*14.75 + 0.25*21.625 = 2.8 + 3.6875 + 5.40625 = 11.89375
+    void china2023ReadsTheThreeYearMeanAndItsDirection() {
+        // mean 2021-2023 (1.89 + 1.04 + 0.28) / 3 = 1.07 -> 1.07 / 5 * 100 = 21.4
+        // its change on the mean of 2018-2020 (1.66 + 1.29 + 1.69) / 3 = 1.546667: -0.476667 -> 1.523333 / 4 * 100
+        //   = 38.083333
+        // 0.6 * 21.4 + 0.4 * 38.083333 = 12.84 + 15.233333 = 28.073333
         IndicatorReading reading = indicator.measure(china(2023).build());
 
-        assertThat(reading.score()).isCloseTo(11.89375, within(1e-9));
-        assertThat(reading.coverage()).isCloseTo(1, within(1e-9));
-        assertThat(reading.missing()).isEmpty();
-        assertThat(reading.components()).extracting(Component::normalised)
-                .satisfiesExactly(
-                        v -> assertThat(v).isCloseTo(5.6, within(1e-9)),
-                        v -> assertThat(v).isCloseTo(14.75, within(1e-9)),
-                        v -> assertThat(v).isCloseTo(21.625, within(1e-9)));
+        assertThat(reading.score()).isCloseTo(28.073333, within(1e-6));
+        assertThat(reading.coverage()).isEqualTo(1.0);
+        assertThat(reading.components()).extracting(Component::raw).satisfiesExactly(
+                v -> assertThat(v).isCloseTo(1.07, within(1e-9)),
+                v -> assertThat(v).isCloseTo(-0.476667, within(1e-6)));
     }
 
     @Test
-    void china2023ExplanationBlamesFallingFdi() {
-        // shifts since 2022 (weight * change of normalised value):
-        // FDI 0.5*(5.6 - 1.04/5*100) = 0.5*(5.6 - 20.8) = -7.6
-        // trend 0.25*(14.75 - (1.04-1.31+2)/4*100) = 0.25*(14.75 - 43.25) = -7.125
-        // trade 0.25*(21.625 - (38.4-20)/80*100) = 0.25*(21.625 - 23) = -0.34375  -> FDI moved most
-        var reading = indicator.measure(china(2023).build());
+    void oneYearsDealDoesNotSwingTheScoreAsASingleYearsFlowWould() {
+        // a one-off 4 % of GDP inflow in 2023 moves the 3-year mean by (4 - 0.28) / 3 = 1.24 points, not 3.72
+        double usual = indicator.measure(china(2023).build()).score();
+        double oneOff = indicator.measure(china(2023).value(FDI, 2023, 4.0).build()).score();
 
-        assertThat(reading.explanation()).isEqualTo("Foreign investment scores 11.9 in 2023, moved most by "
-                + "FDI net inflows, % of GDP, which fell from 1.04 to 0.28 since 2022.");
+        assertThat(oneOff - usual).isCloseTo(0.6 * 1.24 / 5 * 100 + 0.4 * 1.24 / 4 * 100, within(1e-6));
     }
 
     @Test
-    void china2021ScoresHigherBeforeTheCollapse() {
-        // FDI 1.89 -> 37.8; change 1.89 - 1.66 (2018) = 0.23 -> 2.23/4*100 = 55.75; trade 37.4 -> 17.4/80*100 = 21.75
-        // 0.5*37.8 + 0.25*55.75 + 0.25*21.75 = 18.9 + 13.9375 + 5.4375 = 38.275
-        assertThat(indicator.measure(china(2021).build()).score()).isCloseTo(38.275, within(1e-9));
+    void china2021And2024BracketTheCollapse() {
+        // 2021: mean 1.623333 -> 32.466667; change on 2016-2018 (1.503333) 0.12 -> 53; 19.48 + 21.2 = 40.68
+        // 2024: mean 0.473333 -> 9.466667; change on 2019-2021 (1.623333) -1.15 -> 21.25; 5.68 + 8.5 = 14.18
+        assertThat(indicator.measure(china(2021).build()).score()).isCloseTo(40.68, within(1e-6));
+        assertThat(indicator.measure(china(2024).build()).score()).isCloseTo(14.18, within(1e-6));
     }
 
     @Test
-    void china2024ScoresLowerStill() {
-        // FDI 0.10 -> 2; change 0.10 - 1.89 (2021) = -1.79 -> 0.21/4*100 = 5.25; trade 37.0 -> 17/80*100 = 21.25
-        // 0.5*2 + 0.25*5.25 + 0.25*21.25 = 1 + 1.3125 + 5.3125 = 7.625
-        assertThat(indicator.measure(china(2024).build()).score()).isCloseTo(7.625, within(1e-9));
+    void explanationNamesTheDirectionOfInflowsAsWhatMovedMost() {
+        // since 2022 (mean 1.54 -> 30.8, change 0.116667 -> 52.916667): level 0.6 * (21.4 - 30.8) = -5.64,
+        // direction 0.4 * (38.083333 - 52.916667) = -5.933333: the direction moved most
+        assertThat(indicator.measure(china(2023).build()).explanation()).isEqualTo("Foreign investment scores 28.1 in "
+                + "2023, moved most by Change in the 3-year mean of FDI net inflows over 3 years, points of GDP, "
+                + "which fell from 0.12 to -0.48 since 2022.");
     }
 
     @Test
-    void aMissingTrendLowersCoverageAndIsNamed() {
-        // 2022 without 2019: FDI 1.04 -> 20.8, trade 38.4 -> 23; (0.5*20.8 + 0.25*23) / 0.75 = 16.15/0.75 = 21.5333...
-        var context = TestContext.of("CHN", 2022).defaultsOf(indicator.descriptor())
-                .value(FDI, 1.04).value(TRADE, 38.4).build();
+    void aYearWithoutItsOwnValueCarriesTheLastOneForwardAndSaysSo() {
+        var reading = indicator.measure(china(2025).build());
 
-        var reading = indicator.measure(context);
-
-        assertThat(reading.score()).isCloseTo(16.15 / 0.75, within(1e-9));
-        assertThat(reading.coverage()).isCloseTo(0.75, within(1e-9));
-        assertThat(reading.missing()).containsExactly(FDI + " (3-year change)");
+        assertThat(reading.score()).isCloseTo(14.18, within(1e-6));
+        assertThat(reading.components()).extracting(Component::lag).containsExactly(1, 1);
+        assertThat(reading.explanation()).contains("carried forward: FDI net inflows, % of GDP (3-year mean) from 2024");
     }
 
     @Test
-    void scoreFallsWhenFdiInflowsCollapse() {
-        double score2021 = indicator.measure(china(2021).build()).score();
-        double score2023 = indicator.measure(china(2023).build()).score();
-        double score2024 = indicator.measure(china(2024).build()).score();
+    void withoutAYearOfTheWindowThereIsNoReadingRatherThanHalfOfOne() {
+        // no 2019 value: neither the 2020-2022 mean's change (it needs 2017-2019) nor any year in reach has one,
+        // and the level alone carries 60 % of the weight, below the 70 % a reading needs
+        var context = china(2022).build().toBuilder().withoutSeries(FDI)
+                .value(FDI, 2016, 1.53).value(FDI, 2017, 1.32).value(FDI, 2018, 1.66)
+                .value(FDI, 2020, 1.69).value(FDI, 2021, 1.89).value(FDI, 2022, 1.04).build();
 
-        assertThat(score2023).isLessThan(score2021);
-        assertThat(score2024).isLessThan(score2023);
+        assertThatThrownBy(() -> indicator.measure(context)).isInstanceOf(MissingDataException.class)
+                .hasMessageContaining("60% of its input weight in 2022");
     }
 
     @Test
     void raisingThisYearsFdiNeverLowersTheScore() {
-        assertMonotone(fdi -> score(fdi, 1.69, 37.3), true);
+        assertMonotone(fdi -> indicator.measure(china(2023).value(FDI, 2023, fdi).build()).score(), true);
     }
 
     @Test
-    void raisingFdiThreeYearsEarlierNeverRaisesTheScore() {
-        // a higher base year means a smaller (worse) 3-year change
-        assertMonotone(base -> score(0.28, base, 37.3), false);
-    }
-
-    @Test
-    void raisingTradeNeverLowersTheScore() {
-        assertMonotone(trade -> score(0.28, 1.69, trade * 20), true);
+    void raisingFdiInTheBaseWindowNeverRaisesTheScore() {
+        // 2020 is in the window the 2023 mean is compared with: a higher base means a worse direction
+        assertMonotone(base -> indicator.measure(china(2023).value(FDI, 2020, base).build()).score(), false);
     }
 
     @Test
     void scoresStayWithinZeroAndHundredForExtremeInputs() {
         double[] extremes = {-1e9, -100, -5, 0, 0.5, 5, 100, 1e9};
-        for (double fdi : extremes) {
+        for (double now : extremes) {
             for (double base : extremes) {
-                for (double trade : extremes) {
-                    assertThat(score(fdi, base, trade)).isBetween(0.0, 100.0);
-                }
+                double score = indicator.measure(china(2023).value(FDI, 2023, now).value(FDI, 2020, base).build())
+                        .score();
+                assertThat(score).isBetween(0.0, 100.0);
             }
         }
-        // every input at or beyond its best goalpost, then at or beyond its worst
-        assertThat(score(1e9, -1e9, 1e9)).isCloseTo(100, within(1e-9));
-        assertThat(score(-1e9, 1e9, -1e9)).isCloseTo(0, within(1e-9));
-    }
-
-    @Test
-    void scoreOfAYearDoesNotChangeWhenTheNextYearArrives() {
-        var without2024 = TestContext.of("CHN", 2023).defaultsOf(indicator.descriptor())
-                .value(FDI, 2020, 1.69).value(FDI, 2022, 1.04).value(FDI, 2023, 0.28)
-                .value(TRADE, 2022, 38.4).value(TRADE, 2023, 37.3);
-        var before = indicator.measure(without2024.build());
-
-        var after = indicator.measure(without2024.value(FDI, 2024, 0.10).value(TRADE, 2024, 37.0).build());
-
-        assertThat(after.score()).isEqualTo(before.score());
-        assertThat(after.explanation()).isEqualTo(before.explanation());
-        assertThat(after.score()).isCloseTo(11.89375, within(1e-9));
-    }
-
-    private double score(double fdi2023, double fdi2020, double trade2023) {
-        return indicator.measure(TestContext.of("CHN", 2023).defaultsOf(indicator.descriptor())
-                .value(FDI, 2023, fdi2023).value(FDI, 2020, fdi2020).value(TRADE, 2023, trade2023).build()).score();
     }
 
     /** Sweeps the raw value from -3 to 8 and checks the score moves one way only, and does move. */
@@ -183,9 +145,9 @@ class ForeignInvestmentTest {
         for (double raw = -3; raw <= 8; raw += 0.125) {
             double score = scoreAt.applyAsDouble(raw);
             if (increasing) {
-                assertThat(score).as("score at %s", raw).isGreaterThanOrEqualTo(previous);
+                assertThat(score).as("score at %s", raw).isGreaterThanOrEqualTo(previous - 1e-9);
             } else {
-                assertThat(score).as("score at %s", raw).isLessThanOrEqualTo(previous);
+                assertThat(score).as("score at %s", raw).isLessThanOrEqualTo(previous + 1e-9);
             }
             previous = score;
         }

@@ -1,5 +1,6 @@
 package io.ballast.indicators.laborconditions;
 
+import static io.ballast.api.Direction.HIGHER_IS_BETTER;
 import static io.ballast.api.Direction.LOWER_IS_BETTER;
 
 import io.ballast.api.Goalposts;
@@ -10,25 +11,36 @@ import io.ballast.api.IndicatorReading;
 import io.ballast.api.Input;
 import io.ballast.api.WeightedIndex;
 
-/** How the people doing the work fare: unemployment overall, among the young, and in the cities. */
+/**
+ * How the people doing the work fare: joblessness overall and among the young, precarious (own-account and family)
+ * work, what a worker produces, and how many people take part in the labor market. The first three are
+ * vulnerabilities, the last two capacities.
+ */
 public final class LaborConditions implements Indicator {
 
     private static final WeightedIndex INDEX = WeightedIndex.named("Labor conditions")
-            .input("unemployment", "Unemployment, % of labour force (ILO model)",
-                    Input.level("SL.UEM.TOTL.ZS"), new Goalposts(2, 15, LOWER_IS_BETTER), 0.40)
-            .input("youth-unemployment", "Youth unemployment, % of labour force aged 15-24 (ILO model)",
-                    Input.level("SL.UEM.1524.ZS"), new Goalposts(5, 35, LOWER_IS_BETTER), 0.35)
-            .input("urban-unemployment", "Surveyed urban unemployment, %",
-                    Input.level("BAL.UEM.URBAN"), new Goalposts(3, 10, LOWER_IS_BETTER), 0.25)
+            .vulnerability("unemployment", "Unemployment, % of labor force (ILO model)",
+                    Input.level("SL.UEM.TOTL.ZS"), new Goalposts(2, 15, LOWER_IS_BETTER), 0.25)
+            .vulnerability("youth-unemployment", "Youth unemployment, % of labor force aged 15-24 (ILO model)",
+                    Input.level("SL.UEM.1524.ZS"), new Goalposts(5, 35, LOWER_IS_BETTER), 0.20)
+            .vulnerability("vulnerable-employment", "Vulnerable employment, % of employment (ILO model)",
+                    Input.level("SL.EMP.VULN.ZS"), new Goalposts(0, 100, LOWER_IS_BETTER), 0.20)
+            .capacity("output-per-worker", "GDP per person employed, log10 of constant 2021 PPP $",
+                    Input.log10("SL.GDP.PCAP.EM.KD"), new Goalposts(Math.log10(5_000), Math.log10(200_000),
+                            HIGHER_IS_BETTER), 0.20)
+            .capacity("participation", "Labor force participation, % of population aged 15+ (ILO model)",
+                    Input.level("SL.TLF.CACT.ZS"), new Goalposts(40, 80, HIGHER_IS_BETTER), 0.15)
             .build();
 
     private static final IndicatorDescriptor DESCRIPTOR = new IndicatorDescriptor(
             "labor-conditions",
             "Labor conditions",
-            "Unemployment overall, among 15-24 year-olds and in the cities; less unemployment scores higher.",
-            "1.0.0",
+            "Unemployment overall and among 15-24 year-olds, vulnerable employment, output per worker and labor force "
+                    + "participation; less joblessness and precarious work, more productive work score higher.",
+            "2.0.0",
             INDEX.inputs(),
-            INDEX.parameters());
+            INDEX.parameters(),
+            INDEX.basket());
 
     @Override
     public IndicatorDescriptor descriptor() {

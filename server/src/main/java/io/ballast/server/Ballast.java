@@ -20,6 +20,7 @@ import io.ballast.server.metrics.Metrics;
 import io.ballast.server.ingest.Baseline;
 import io.ballast.server.ingest.IngestService;
 import io.ballast.server.score.AlertSink;
+import io.ballast.server.score.Panel;
 import io.ballast.server.score.ScoreQueries;
 import io.ballast.server.score.ScoreService;
 import io.ballast.server.score.Scorer;
@@ -150,14 +151,15 @@ public final class Ballast implements AutoCloseable {
             opened.onSuccess(Database::close);
             return Future.failedFuture(e);
         }).map(all -> opened.result()).compose(database -> {
-            var scores = new ScoreQueries(database.scores(), workers, json, vertx, () -> live.get().alerts().rules());
+            var panel = new Panel();
+            var scores = new ScoreQueries(panel, json, live::get);
             var series = new SeriesQueries(database.observations(), workers, json, vertx);
             var scorer = new Scorer(plugins, measurer, live::get, Clock.systemUTC());
             AlertSink alerts = effective.alerts().webhook().<AlertSink>map(url -> new AlertWebhook(url,
                     effective.alerts().retries(), Duration.ofMillis(effective.alerts().timeoutMs()), json))
                     .orElse(fired -> { });
-            var scoreService = new ScoreService(database.observations(), database.scores(), scorer, scores, events,
-                    alerts, scoring, json);
+            var scoreService = new ScoreService(database.observations(), database.events(), database.scores(), scorer,
+                    panel, scores, events, alerts, scoring, json);
             Predicate<String> knownRegion = r -> live.get().region(r).isPresent();
             Predicate<String> knownSeries = code -> series.inCatalogue(code) || readByPlugin(plugins, code);
             var ingest = new IngestService(json, knownRegion, knownSeries,
@@ -205,7 +207,7 @@ public final class Ballast implements AutoCloseable {
         Database database = Database.open(config.data().dir());
         try {
             if (config.data().baseline()) {
-                Baseline.bundled().seedIfNew(database.observations());
+                Baseline.bundled().seed(database.observations(), database.events());
             }
             return database;
         } catch (RuntimeException e) {

@@ -18,14 +18,14 @@ class RestartTest {
         String latest;
         try (TestServer server = TestServer.start(dataDir)) {
             assertThat(server.post("/api/v1/observations", "{\"observations\":[{\"region\":\"IND\","
-                    + "\"series\":\"NE.TRD.GNFS.ZS\",\"period\":2024,\"value\":99.5}]}").statusCode()).isEqualTo(200);
+                    + "\"series\":\"SL.UEM.TOTL.ZS\",\"period\":2025,\"value\":9.95}]}").statusCode()).isEqualTo(200);
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() ->
-                    server.get("/api/v1/scores/latest?region=IND").body().contains("99.5"));
+                    server.get("/api/v1/scores/latest?region=IND").body().contains("9.95"));
             latest = server.get("/api/v1/scores/latest?region=IND").body();
         }
         assertThat(Files.exists(dataDir.resolve("ballast.mv.db"))).isTrue();
         try (TestServer server = TestServer.start(dataDir)) {
-            assertThat(server.get("/api/v1/series/NE.TRD.GNFS.ZS?region=IND").body()).contains("99.5");
+            assertThat(server.get("/api/v1/series/SL.UEM.TOTL.ZS?region=IND").body()).contains("9.95");
             assertThat(server.get("/api/v1/scores/latest?region=IND").body()).isEqualTo(latest);
         }
     }

@@ -2,6 +2,7 @@ package io.ballast.bench;
 
 import io.ballast.server.ingest.Baseline;
 import io.ballast.server.score.RegionData;
+import io.ballast.server.store.ControlEvent;
 import io.ballast.server.store.NewObservation;
 import io.ballast.server.store.ObservationRow;
 import java.time.Instant;
@@ -17,13 +18,15 @@ final class BaselineData {
     }
 
     static Map<String, RegionData> byRegion() {
-        Map<String, List<NewObservation>> grouped = Baseline.bundled().observations().stream()
+        Baseline baseline = Baseline.bundled();
+        Map<String, List<NewObservation>> grouped = baseline.observations().stream()
                 .collect(Collectors.groupingBy(NewObservation::region, LinkedHashMap::new, Collectors.toList()));
+        List<ControlEvent> events = baseline.events();
         Map<String, RegionData> out = new LinkedHashMap<>();
         grouped.forEach((region, rows) -> out.put(region, RegionData.of(rows.stream()
                 .map(o -> new ObservationRow(null, o.region(), o.series(), o.period(), o.value(), o.source(),
                         Instant.EPOCH))
-                .toList())));
+                .toList(), events.stream().filter(e -> e.targets().contains(region)).toList())));
         return out;
     }
 }

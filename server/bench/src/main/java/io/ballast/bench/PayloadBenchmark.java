@@ -59,12 +59,12 @@ public class PayloadBenchmark {
         host.discover(PayloadBenchmark.class.getClassLoader(), "classpath");
         try (Measurer measurer = new Measurer(host, Duration.ofSeconds(2))) {
             RegionData china = BaselineData.byRegion().get("CHN");
-            List<YearScores> years = new Scorer(host, measurer, config, Clock.systemUTC()).score("CHN", china, 2024);
-            YearScores year = years.get(0);
+            List<YearScores> years = new Scorer(host, measurer, config, Clock.systemUTC()).score("CHN", china);
+            YearScores year = years.stream().filter(y -> y.period() == 2024).findFirst().orElseThrow();
             latest = new LinkedHashMap<>();
             latest.put("region", "CHN");
             latest.put("period", year.period());
-            latest.put("composite", year.composite().orElse(null));
+            latest.put("composite", year.composite());
             latest.put("indicators", year.indicators().toArray(IndicatorScore[]::new));
         }
         serialised = Buffer.buffer(json.writeValueAsBytes(latest));

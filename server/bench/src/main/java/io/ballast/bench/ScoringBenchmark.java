@@ -63,17 +63,19 @@ public class ScoringBenchmark {
         measurer.close();
     }
 
-    /** What a POSTed observation for China's latest year costs to score (plugins isolated, composite, divergence). */
+    /**
+     * What a POSTed observation for China costs to score: every year of the region (plugins isolated, composites,
+     * like-for-like changes, divergence), since carried values and changes tie the years together.
+     */
     @Benchmark
-    public List<YearScores> recomputeLatestYearOfOneRegion() {
-        RegionData china = data.get("CHN");
-        return scorer.score("CHN", china, china.lastYear().orElseThrow());
+    public List<YearScores> recomputeOneRegion() {
+        return scorer.score("CHN", data.get("CHN"));
     }
 
     /** Rescoring everything: 6 regions, every year from 2000 (what a plugin change or a weight reload triggers). */
     @Benchmark
     public void fullRecompute6RegionsFrom2000(Blackhole hole) {
-        data.forEach((region, regionData) -> hole.consume(scorer.score(region, regionData, 2000)));
+        data.forEach((region, regionData) -> hole.consume(scorer.score(region, regionData)));
     }
 
     /** Baseline: the same plugin calls as the full recompute, made directly on this thread, no isolation. */
@@ -106,6 +108,11 @@ public class ScoringBenchmark {
         @Override
         public Map<String, Double> settings() {
             return Map.of();
+        }
+
+        @Override
+        public List<io.ballast.api.PolicyEvent> events() {
+            return data.events();
         }
 
         @Override

@@ -41,12 +41,24 @@ public record BallastConfig(
     public record Region(String code, String name) {
     }
 
-    /** How the composite is formed. */
-    public record Scoring(CompositeMethod method, double minCoverage, int fromYear, Divergence divergence) {
+    /**
+     * How the composite is formed: the aggregation, the weighted share of all inputs a composite needs, the first year
+     * scored, the rule for missing inputs and the divergence check.
+     */
+    public record Scoring(CompositeMethod method, double minCoverage, int fromYear, Missing missing,
+                          Divergence divergence) {
     }
 
-    /** When the composite warns that capacity rises while labor conditions fall. */
-    public record Divergence(String capacity, String labor, int window, double minChange) {
+    /** How far a value may be carried forward, and how much of its input weight an indicator reading needs. */
+    public record Missing(int carryForwardYears, double minInputCoverage) {
+    }
+
+    /**
+     * When the composite warns that capacity rises while labor conditions fall: the capacity indicator and the inputs
+     * of it the check uses, the labor indicator, the window in years and the minimum change of each.
+     */
+    public record Divergence(String capacity, List<String> capacityInputs, String labor, int window,
+                             double minChange) {
     }
 
     /** One indicator's composite weight, whether it is enabled, and its parameter overrides. */

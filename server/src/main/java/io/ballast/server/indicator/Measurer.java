@@ -54,7 +54,7 @@ public final class Measurer implements AutoCloseable {
 
     /** The plugin's reading, or empty when it has no data or failed (then it is marked FAILED). */
     public Optional<IndicatorReading> measure(LoadedPlugin plugin, IndicatorContext context) {
-        return measureAll(plugin, List.of(context)).get(0);
+        return measureAll(plugin, List.of(context)).get(0).reading();
     }
 
     /**
@@ -63,8 +63,8 @@ public final class Measurer implements AutoCloseable {
      * in progress and gives up on the plugin as soon as one call overruns, throws or returns an invalid reading; the
      * contexts not reached then get no reading.
      */
-    public List<Optional<IndicatorReading>> measureAll(LoadedPlugin plugin, List<IndicatorContext> contexts) {
-        AtomicReferenceArray<IndicatorReading> readings = new AtomicReferenceArray<>(contexts.size());
+    public List<Measurement> measureAll(LoadedPlugin plugin, List<? extends IndicatorContext> contexts) {
+        AtomicReferenceArray<Measurement> readings = new AtomicReferenceArray<>(contexts.size());
         AtomicLong callStarted = new AtomicLong(System.nanoTime());
         AtomicInteger current = new AtomicInteger();
         AtomicBoolean abandoned = new AtomicBoolean();
@@ -74,7 +74,7 @@ public final class Measurer implements AutoCloseable {
                 long started = System.nanoTime();
                 callStarted.set(started);
                 try {
-                    IndicatorReading reading = answer(plugin, contexts.get(i));
+                    Measurement reading = answer(plugin, contexts.get(i));
                     if (!abandoned.get()) {
                         readings.set(i, reading);
                     }
@@ -94,7 +94,7 @@ public final class Measurer implements AutoCloseable {
                     if (System.nanoTime() - callStarted.get() > limit.toNanos()) {
                         abandoned.set(true); // the plugin thread may still finish its call: its answer is dropped
                         batch.cancel(true);
-                        List<Optional<IndicatorReading>> sofar = snapshot(readings);
+                        List<Measurement> sofar = snapshot(readings);
                         failed(plugin, "measure took longer than " + limit.toMillis() + " ms for "
                                 + where(contexts.get(current.get())));
                         return sofar;
@@ -118,26 +118,27 @@ public final class Measurer implements AutoCloseable {
         return snapshot(readings);
     }
 
-    private static List<Optional<IndicatorReading>> snapshot(AtomicReferenceArray<IndicatorReading> readings) {
-        List<Optional<IndicatorReading>> out = new ArrayList<>(readings.length());
+    private static List<Measurement> snapshot(AtomicReferenceArray<Measurement> readings) {
+        List<Measurement> out = new ArrayList<>(readings.length());
         for (int i = 0; i < readings.length(); i++) {
-            out.add(Optional.ofNullable(readings.get(i)));
+            Measurement m = readings.get(i);
+            out.add(m == null ? Measurement.NONE : m);
         }
         return out;
     }
 
-    /** One call on the plugin thread: a reading, null for missing data, or an exception that fails the plugin. */
-    private static IndicatorReading answer(LoadedPlugin plugin, IndicatorContext context) {
+    /** One call on the plugin thread: a reading, missing data, or an exception that fails the plugin. */
+    private static Measurement answer(LoadedPlugin plugin, IndicatorContext context) {
         IndicatorReading reading;
         try {
             reading = plugin.indicator().measure(context);
         } catch (MissingDataException e) {
-            return null;
+            return Measurement.missing(e);
         }
         if (reading == null) {
             throw new InvalidAnswer("measure returned null");
         }
-        return reading;
+        return Measurement.of(reading);
     }
 
     private void failed(LoadedPlugin plugin, String cause) {

@@ -1,6 +1,7 @@
 package io.ballast.server.ingest;
 
-import io.ballast.server.store.EventRow;
+import io.ballast.server.store.ControlEvent;
+import io.ballast.server.store.EventStore;
 import io.ballast.server.store.NewObservation;
 import io.ballast.server.store.ObservationStore;
 import io.ballast.server.store.SeriesRow;
@@ -10,8 +11,10 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -23,7 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The bundled baseline dataset ({@code config/baseline/*.csv} on the classpath): series metadata with source,
- * licence and vintage, and observations. Seeded into an empty database on first start, in one transaction.
+ * licence and vintage, observations (each with the vintage of the file it came from), and export-control events.
+ * Seeded into an empty database on first start; a newer baseline over an older one adds the cells the database does
+ * not hold yet (never overwriting values stored since) and replaces the events it brought.
  */
 public final class Baseline {
 
@@ -46,18 +51,31 @@ public final class Baseline {
                 resource("baseline/events.csv"));
     }
 
-    /** Seeds the store unless it was seeded before; answers whether it seeded. */
-    public boolean seedIfNew(ObservationStore store) {
-        if (store.baselineVersion().isPresent()) {
-            return false;
+    /** The origin recorded on the events this baseline brings. */
+    public static final String ORIGIN = "baseline";
+
+    /**
+     * Seeds the stores unless this very baseline seeded them before; answers the cells that changed (empty when
+     * nothing was done).
+     */
+    public java.util.Set<io.ballast.server.store.Cell> seed(ObservationStore observations, EventStore events) {
+        var stored = observations.baselineVersion();
+        if (stored.isPresent() && stored.get().equals(version())) {
+            return java.util.Set.of();
         }
         List<SeriesRow> series = series();
-        List<NewObservation> observations = observations();
-        List<EventRow> events = events();
-        store.seed(version(), series, observations, events);
-        LOG.info("Loaded the bundled baseline: {} series, {} observations, {} events", series.size(),
-                observations.size(), events.size());
-        return true;
+        List<NewObservation> rows = observations();
+        List<ControlEvent> bundled = events();
+        var changed = new java.util.LinkedHashSet<>(events.replaceOrigin(ORIGIN, bundled));
+        changed.addAll(observations.seed(version(), series, rows, stored.isPresent()));
+        if (stored.isPresent()) {
+            LOG.info("The bundled baseline changed: {} cells added or changed, values stored since kept; {} events",
+                    changed.size(), bundled.size());
+        } else {
+            LOG.info("Loaded the bundled baseline: {} series, {} observations, {} events", series.size(),
+                    rows.size(), bundled.size());
+        }
+        return changed;
     }
 
     /** The series metadata of the baseline. */
@@ -71,7 +89,10 @@ public final class Baseline {
         return rows;
     }
 
-    /** The observations of the baseline, each carrying the vintage its series has in the catalogue. */
+    /**
+     * The observations of the baseline, each carrying its own vintage, or the vintage its series has in the catalogue
+     * when the row gives none.
+     */
     public List<NewObservation> observations() {
         Map<String, String> vintages = new HashMap<>();
         series().forEach(s -> {
@@ -81,19 +102,26 @@ public final class Baseline {
         });
         List<NewObservation> rows = new ArrayList<>();
         for (CSVRecord r : records(observationsCsv)) {
+            String vintage = r.isMapped("vintage") ? blankToNull(r.get("vintage")) : null;
             rows.add(new NewObservation(r.get("region"), r.get("series"), Integer.parseInt(r.get("period")),
-                    Double.parseDouble(r.get("value")), blankToNull(r.get("source")), vintages.get(r.get("series"))));
+                    Double.parseDouble(r.get("value")), blankToNull(r.get("source")),
+                    vintage != null ? vintage : vintages.get(r.get("series"))));
         }
         return rows;
     }
 
-    /** The dated events of the baseline. */
-    public List<EventRow> events() {
-        List<EventRow> rows = new ArrayList<>();
+    /** The export-control events of the baseline. */
+    public List<ControlEvent> events() {
+        List<ControlEvent> rows = new ArrayList<>();
+        Instant now = Instant.now();
         for (CSVRecord r : records(eventsCsv)) {
-            String entities = r.get("entities_added");
-            rows.add(new EventRow(null, r.get("region"), LocalDate.parse(r.get("date")), r.get("jurisdiction"),
-                    r.get("title"), entities.isBlank() ? null : Integer.valueOf(entities), r.get("source")));
+            String entities = r.get("entities");
+            List<String> targets = Arrays.stream(r.get("targets").split(";")).map(String::strip)
+                    .filter(t -> !t.isEmpty()).toList();
+            rows.add(new ControlEvent(r.get("id"), LocalDate.parse(r.get("date")), r.get("jurisdiction"), targets,
+                    r.get("type"), r.get("direction"), r.get("scope"), entities.isBlank() ? null
+                    : Integer.valueOf(entities), r.get("title"), r.get("source"), blankToNull(r.get("note")), ORIGIN,
+                    false, now));
         }
         return rows;
     }

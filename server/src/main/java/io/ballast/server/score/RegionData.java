@@ -1,5 +1,7 @@
 package io.ballast.server.score;
 
+import io.ballast.api.PolicyEvent;
+import io.ballast.server.store.ControlEvent;
 import io.ballast.server.store.ObservationRow;
 import java.util.HashMap;
 import java.util.List;
@@ -8,19 +10,30 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
-/** Every stored value of one region, with its vintage when known, indexed by series and year: a recompute's input. */
+/**
+ * Every stored value of one region, with its vintage when known, indexed by series and year, and the export-control
+ * events counted against the region: a recompute's input.
+ */
 public final class RegionData {
 
     private final Map<String, Map<Integer, Double>> values;
     private final Map<String, Map<Integer, String>> vintages;
+    private final List<PolicyEvent> events;
 
-    private RegionData(Map<String, Map<Integer, Double>> values, Map<String, Map<Integer, String>> vintages) {
+    private RegionData(Map<String, Map<Integer, Double>> values, Map<String, Map<Integer, String>> vintages,
+                       List<PolicyEvent> events) {
         this.values = values;
         this.vintages = vintages;
+        this.events = List.copyOf(events);
     }
 
-    /** Indexes stored rows. */
+    /** Indexes stored rows; no events. */
     public static RegionData of(List<ObservationRow> rows) {
+        return of(rows, List.of());
+    }
+
+    /** Indexes stored rows and the region's events (earliest first). */
+    public static RegionData of(List<ObservationRow> rows, List<ControlEvent> stored) {
         Map<String, Map<Integer, Double>> values = new HashMap<>();
         Map<String, Map<Integer, String>> vintages = new HashMap<>();
         for (ObservationRow row : rows) {
@@ -29,7 +42,15 @@ public final class RegionData {
                 vintages.computeIfAbsent(row.series(), k -> new HashMap<>()).put(row.period(), row.vintage());
             }
         }
-        return new RegionData(values, vintages);
+        List<PolicyEvent> events = stored.stream().map(e -> new PolicyEvent(e.key(), e.date(), e.jurisdiction(),
+                e.targets(), e.type(), e.direction(), e.scope(), e.entities() == null ? java.util.OptionalInt.empty()
+                : java.util.OptionalInt.of(e.entities()), e.title())).toList();
+        return new RegionData(values, vintages, events);
+    }
+
+    /** The events counted against the region, earliest first. */
+    public List<PolicyEvent> events() {
+        return events;
     }
 
     /** The vintage of one value, when its source gave one. */
@@ -43,8 +64,10 @@ public final class RegionData {
         return v == null ? OptionalDouble.empty() : OptionalDouble.of(v);
     }
 
-    /** The latest year with any value, if there is one. */
+    /** The latest year with any value or event, if there is one. */
     public OptionalInt lastYear() {
-        return values.values().stream().flatMap(m -> m.keySet().stream()).mapToInt(Integer::intValue).max();
+        return java.util.stream.IntStream.concat(
+                values.values().stream().flatMap(m -> m.keySet().stream()).mapToInt(Integer::intValue),
+                events.stream().mapToInt(e -> e.date().getYear())).max();
     }
 }

@@ -1,56 +1,54 @@
 package io.ballast.server.score;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.ballast.server.config.BallastConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
-import io.ballast.server.store.ScoreRow;
-import io.ballast.server.store.ScoreStore;
-import io.ballast.server.store.StoreWorkers;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * The read side of scores: latest documents and histories, pre-serialised and cached by Caffeine. The database sees
- * a read only on a miss; a recompute refreshes a region's entries. Concurrent misses of one key share one load.
+ * The read side of scores: latest documents and histories built from the in-memory {@link Panel}, serialised once
+ * and cached by Caffeine, with each composite's like-for-like rank among the configured regions. A recompute refreshes
+ * every region's latest document (another region's change can move a rank) and drops the cached histories.
  */
 public final class ScoreQueries {
 
     /** The indicator name under which composite scores are stored and queried. */
     public static final String COMPOSITE = "composite";
 
-    private final ScoreStore store;
-    private final StoreWorkers workers;
+    private final Panel panel;
     private final ObjectMapper json;
-    private final Vertx vertx;
-    private final Supplier<List<io.ballast.server.config.BallastConfig.AlertRule>> rules;
-    private final Map<String, List<Alert>> alerts = new java.util.concurrent.ConcurrentHashMap<>();
-    private final AsyncCache<String, Optional<Buffer>> latest = Caffeine.newBuilder().maximumSize(10_000).recordStats().buildAsync();
-    private final AsyncCache<HistoryKey, Buffer> history = Caffeine.newBuilder().maximumSize(50_000).recordStats().buildAsync();
+    private final Supplier<BallastConfig> config;
+    private final Map<String, List<Alert>> alerts = new ConcurrentHashMap<>();
+    private final Cache<String, Optional<Buffer>> latest = Caffeine.newBuilder().maximumSize(10_000).recordStats()
+            .build();
+    private final Cache<HistoryKey, Buffer> history = Caffeine.newBuilder().maximumSize(50_000).recordStats().build();
+    private volatile Ranks ranks = new Ranks(-1, Map.of());
 
     private record HistoryKey(String region, String indicator, int from, int to) {
     }
 
-    public ScoreQueries(ScoreStore store, StoreWorkers workers, ObjectMapper json, Vertx vertx,
-                        Supplier<List<io.ballast.server.config.BallastConfig.AlertRule>> rules) {
-        this.store = store;
-        this.workers = workers;
+    /** The ranks of every year, as of one panel version. */
+    private record Ranks(long version, Map<Integer, Map<String, Rank>> byYear) {
+    }
+
+    public ScoreQueries(Panel panel, ObjectMapper json, Supplier<BallastConfig> config) {
+        this.panel = panel;
         this.json = json;
-        this.vertx = vertx;
-        this.rules = rules;
+        this.config = config;
     }
 
     /** The alerts that held for a region when its latest document was last built. */
@@ -66,109 +64,167 @@ public final class ScoreQueries {
 
     /** The region's latest-scores document, or empty when it has no scores yet. */
     public Future<Optional<Buffer>> latest(String region) {
-        return onContext(latest.get(region, (key, executor) ->
-                workers.run(() -> loadLatest(key)).toCompletionStage().toCompletableFuture()));
+        return Future.succeededFuture(latest.get(region, this::buildLatest));
     }
 
     /** One indicator's (or the composite's) history document. */
     public Future<Buffer> history(String region, String indicator, int from, int to) {
-        return onContext(history.get(new HistoryKey(region, indicator, from, to), (key, executor) ->
-                workers.run(() -> loadHistory(key)).toCompletionStage().toCompletableFuture()));
+        return Future.succeededFuture(history.get(new HistoryKey(region, indicator, from, to), this::buildHistory));
     }
 
-    /** A cached value as a Vert.x future: at once when the cache holds it (the usual case), else on this context. */
-    private <T> Future<T> onContext(CompletableFuture<T> cf) {
-        if (cf.isDone() && !cf.isCompletedExceptionally()) {
-            return Future.succeededFuture(cf.join());
-        }
-        return Future.fromCompletionStage(cf, vertx.getOrCreateContext());
-    }
-
-    /**
-     * After a recompute: drops the region's cached histories, reloads its latest document and returns it. Blocks on
-     * the database; call it from a worker.
-     */
-    Optional<Buffer> refresh(String region) {
-        history.synchronous().asMap().keySet().removeIf(k -> k.region().equals(region));
-        Optional<Buffer> doc = loadLatest(region);
-        latest.put(region, CompletableFuture.completedFuture(doc));
-        return doc;
+    /** Every configured region's like-for-like rank in one year, as a document. */
+    public Buffer ranking(int year) {
+        ObjectNode doc = json.createObjectNode();
+        doc.put("year", year);
+        ArrayNode list = doc.putArray("ranks");
+        rankOf(year).forEach((region, rank) -> {
+            ObjectNode item = list.addObject();
+            item.put("region", region);
+            item.setAll((ObjectNode) json.valueToTree(rank));
+        });
+        return write(doc);
     }
 
     /**
-     * The latest document: the composite of the latest year that has one, and each indicator's own latest reading
-     * (which may be more recent than the composite, when a year has too few indicators for a composite yet).
+     * After a recompute: evaluates every configured region's alerts, rebuilds its latest document, drops the cached
+     * histories, and returns the new documents by region. Called from the scoring worker only.
      */
-    private Optional<Buffer> loadLatest(String region) {
-        Map<String, ScoreRow> latestByIndicator = new TreeMap<>();
-        List<ScoreRow> all = store.ofRegion(region);
-        List<Alert> fired = new AlertRules(rules.get(), json).evaluate(region, all);
-        alerts.put(region, fired);
-        for (ScoreRow row : all) {
-            latestByIndicator.merge(row.indicator(), row, (a, b) -> a.period() >= b.period() ? a : b);
+    Map<String, Optional<Buffer>> refreshAll() {
+        history.invalidateAll();
+        Map<String, Optional<Buffer>> out = new LinkedHashMap<>();
+        for (String region : regions()) {
+            alerts.put(region, new AlertRules(config.get().alerts().rules()).evaluate(region, panel.years(region)));
+            Optional<Buffer> doc = buildLatest(region);
+            latest.put(region, doc);
+            out.put(region, doc);
         }
-        if (latestByIndicator.isEmpty()) {
+        return out;
+    }
+
+    private List<String> regions() {
+        return config.get().regions().stream().map(BallastConfig.Region::code).toList();
+    }
+
+    private Map<String, Rank> rankOf(int year) {
+        Ranks current = ranks;
+        long version = panel.version();
+        if (current.version() != version) {
+            current = new Ranks(version, new ConcurrentHashMap<>());
+            ranks = current;
+        }
+        BallastConfig c = config.get();
+        return current.byYear().computeIfAbsent(year, y -> Ranking.of(y, regions(), panel, Aggregation.of(c),
+                c.scoring().missing().minInputCoverage()));
+    }
+
+    /**
+     * The latest document: the composite of the latest year that has one (with its rank), each indicator's own latest
+     * reading (which may be more recent than the composite, or withheld with its reason when it never had one), and,
+     * when a later year has readings but no composite, why.
+     */
+    private Optional<Buffer> buildLatest(String region) {
+        List<YearScores> years = panel.years(region);
+        Map<String, IndicatorScore> indicators = new LinkedHashMap<>();
+        Optional<YearScores> composite = Optional.empty();
+        Optional<YearScores> lastWithReadings = Optional.empty();
+        for (YearScores y : years) {
+            for (IndicatorScore s : y.indicators()) {
+                IndicatorScore kept = indicators.get(s.id());
+                if (s.scored() || kept == null || !kept.scored()) {
+                    indicators.put(s.id(), s);
+                }
+            }
+            if (y.composite().scored()) {
+                composite = Optional.of(y);
+            }
+            if (y.indicators().stream().anyMatch(IndicatorScore::scored)) {
+                lastWithReadings = Optional.of(y);
+            }
+        }
+        if (lastWithReadings.isEmpty()) {
             return Optional.empty();
         }
-        ScoreRow composite = latestByIndicator.remove(COMPOSITE);
-        int period = composite != null ? composite.period()
-                : latestByIndicator.values().stream().mapToInt(ScoreRow::period).max().orElseThrow();
-        return Optional.of(write(gen -> {
-            gen.writeStartObject();
-            gen.writeStringField("region", region);
-            gen.writeNumberField("period", period);
-            gen.writeFieldName("composite");
-            gen.writeRawValue(composite == null ? "null" : composite.detail());
-            gen.writeArrayFieldStart("indicators");
-            for (ScoreRow row : latestByIndicator.values()) {
-                gen.writeRawValue(row.detail());
-            }
-            gen.writeEndArray();
-            gen.writeFieldName("alerts");
-            json.writeValue(gen, fired);
-            gen.writeEndObject();
-        }));
-    }
-
-    private Buffer loadHistory(HistoryKey key) {
-        List<ScoreRow> rows = store.history(key.region(), key.indicator(), key.from(), key.to());
-        return write(gen -> {
-            gen.writeStartObject();
-            gen.writeStringField("region", key.region());
-            gen.writeStringField("indicator", key.indicator());
-            gen.writeNumberField("from", key.from());
-            gen.writeNumberField("to", key.to());
-            gen.writeArrayFieldStart("points");
-            for (ScoreRow row : rows) {
-                gen.writeStartObject();
-                gen.writeNumberField("period", row.period());
-                gen.writeNumberField("score", row.score());
-                gen.writeNumberField("coverage", row.coverage());
-                if (row.indicator().equals(COMPOSITE)) {
-                    JsonNode warnings = json.readTree(row.detail()).path("warnings");
-                    if (warnings.isArray() && !warnings.isEmpty()) {
-                        gen.writeFieldName("warnings");
-                        gen.writeTree(warnings);
-                    }
-                }
-                gen.writeEndObject();
-            }
-            gen.writeEndArray();
-            gen.writeEndObject();
-        });
-    }
-
-    private interface Writer {
-        void write(JsonGenerator gen) throws IOException;
-    }
-
-    private Buffer write(Writer writer) {
-        var out = new ByteArrayOutputStream(1024);
-        try (JsonGenerator gen = json.getFactory().createGenerator(out)) {
-            writer.write(gen);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        int period = composite.map(YearScores::period).orElse(lastWithReadings.get().period());
+        ObjectNode doc = json.createObjectNode();
+        doc.put("region", region);
+        doc.put("period", period);
+        if (composite.isPresent()) {
+            ObjectNode node = json.valueToTree(composite.get().composite());
+            node.set("rank", json.valueToTree(rankOf(period).get(region)));
+            doc.set("composite", node);
+        } else {
+            doc.putNull("composite");
         }
-        return Buffer.buffer(out.toByteArray());
+        YearScores last = lastWithReadings.get();
+        if (last.period() > period || composite.isEmpty()) {
+            ObjectNode withheld = doc.putObject("compositeWithheld");
+            withheld.put("period", last.period());
+            withheld.put("reason", last.composite().withheld());
+        }
+        ArrayNode list = doc.putArray("indicators");
+        new TreeSet<>(indicators.keySet()).forEach(id -> list.add(json.valueToTree(indicators.get(id))));
+        doc.set("alerts", json.valueToTree(alerts(region)));
+        return Optional.of(write(doc));
+    }
+
+    private Buffer buildHistory(HistoryKey key) {
+        ObjectNode doc = json.createObjectNode();
+        doc.put("region", key.region());
+        doc.put("indicator", key.indicator());
+        doc.put("from", key.from());
+        doc.put("to", key.to());
+        ArrayNode points = doc.putArray("points");
+        ArrayNode withheld = json.createArrayNode();
+        boolean composite = key.indicator().equals(COMPOSITE);
+        for (YearScores y : panel.years(key.region())) {
+            if (y.period() < key.from() || y.period() > key.to()) {
+                continue;
+            }
+            if (composite) {
+                point(points, withheld, y.period(), y.composite().score(), y.composite().coverage(),
+                        y.composite().change(), y.composite().withheld(), node -> {
+                            if (!y.composite().warnings().isEmpty()) {
+                                node.set("warnings", json.valueToTree(y.composite().warnings()));
+                            }
+                            node.set("rank", json.valueToTree(rankOf(y.period()).get(key.region())));
+                        });
+            } else {
+                y.indicators().stream().filter(s -> s.id().equals(key.indicator())).findFirst().ifPresent(s ->
+                        point(points, withheld, y.period(), s.score(), s.coverage(), s.change(), s.withheld(),
+                                node -> {
+                                    if (!s.basket().carried().isEmpty()) {
+                                        node.set("carried", json.valueToTree(s.basket().carried()));
+                                    }
+                                }));
+            }
+        }
+        doc.set("withheld", withheld);
+        return write(doc);
+    }
+
+    private void point(ArrayNode points, ArrayNode withheld, int period, Double score, double coverage, Change change,
+                       String reason, java.util.function.Consumer<ObjectNode> more) {
+        if (score == null) {
+            ObjectNode gap = withheld.addObject();
+            gap.put("period", period);
+            gap.put("reason", reason);
+            return;
+        }
+        ObjectNode node = points.addObject();
+        node.put("period", period);
+        node.put("score", score);
+        node.put("coverage", coverage);
+        if (change != null) {
+            node.set("change", json.valueToTree(change));
+        }
+        more.accept(node);
+    }
+
+    private Buffer write(ObjectNode doc) {
+        try {
+            return Buffer.buffer(json.writeValueAsBytes(doc));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a scores document", e);
+        }
     }
 }

@@ -3,63 +3,73 @@ package io.ballast.server.score;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ballast.server.store.Cell;
+import io.ballast.server.store.EventStore;
 import io.ballast.server.store.ObservationStore;
 import io.ballast.server.store.ScoreStore;
 import io.ballast.server.store.ScoreStore.NewScore;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.buffer.Buffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps scores in step with observations. Changed (region, year) cells are queued; one worker drains the queue,
- * recomputing each touched region from its earliest touched year on (later years may read earlier ones), once per
- * drain however many batches touched it. Only changed scores are written; a change refreshes the cache and goes to
- * the stream.
+ * Keeps scores in step with observations and events. Touched regions are queued; one worker drains the queue,
+ * recomputing each touched region once per drain however many batches touched it, writing only the scores that
+ * changed. A region's change can move other regions' ranks, so after a drain every region's latest document is
+ * rebuilt and those whose bytes changed go to the stream.
  */
 public final class ScoreService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScoreService.class);
 
     private final ObservationStore observations;
+    private final EventStore events;
     private final ScoreStore scores;
     private final Scorer scorer;
+    private final Panel panel;
     private final ScoreQueries queries;
     private final ScoreSink sink;
     private final WorkerExecutor worker;
     private final ObjectMapper json;
     private final AlertSink alertSink;
-    private final Map<String, java.util.Set<Alert>> notified = new ConcurrentHashMap<>();
-    private final Map<String, Integer> pending = new ConcurrentHashMap<>();
+    private final Map<String, Set<Alert>> notified = new ConcurrentHashMap<>();
+    private final Map<String, Buffer> published = new HashMap<>();
+    private final Set<String> pending = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean draining = new AtomicBoolean();
     private volatile boolean closed;
 
-    public ScoreService(ObservationStore observations, ScoreStore scores, Scorer scorer, ScoreQueries queries,
-                        ScoreSink sink, AlertSink alertSink, WorkerExecutor worker, ObjectMapper json) {
-        this.alertSink = alertSink;
+    public ScoreService(ObservationStore observations, EventStore events, ScoreStore scores, Scorer scorer,
+                        Panel panel, ScoreQueries queries, ScoreSink sink, AlertSink alertSink, WorkerExecutor worker,
+                        ObjectMapper json) {
         this.observations = observations;
+        this.events = events;
         this.scores = scores;
         this.scorer = scorer;
+        this.panel = panel;
         this.queries = queries;
         this.sink = sink;
+        this.alertSink = alertSink;
         this.worker = worker;
         this.json = json;
     }
 
-    /** Queues the cells for recompute and returns at once. */
+    /** Queues the cells' regions for recompute and returns at once. */
     public void schedule(Collection<Cell> cells) {
         if (closed) {
             return;
         }
-        for (Cell cell : cells) {
-            pending.merge(cell.region(), cell.period(), Math::min);
-        }
+        cells.forEach(cell -> pending.add(cell.region()));
         if (!cells.isEmpty() && draining.compareAndSet(false, true)) {
             worker.executeBlocking(() -> {
                 drain();
@@ -70,16 +80,24 @@ public final class ScoreService {
 
     private void drain() {
         do {
-            for (String region : List.copyOf(pending.keySet())) {
-                if (closed) {
-                    break;
+            try {
+                boolean any = false;
+                for (String region : List.copyOf(pending)) {
+                    if (closed) {
+                        break;
+                    }
+                    if (pending.remove(region)) {
+                        any |= recompute(region);
+                    }
                 }
-                Integer from = pending.remove(region);
-                if (from != null) {
-                    recompute(region, from, false);
+                if (any && !closed) {
+                    publish(false);
                 }
+            } catch (Throwable e) { // an Error (out of memory) must not leave scoring stopped for good
+                LOG.error("Scoring stopped part-way; it resumes with the next change", e);
+            } finally {
+                draining.set(false);
             }
-            draining.set(false);
         } while (!pending.isEmpty() && draining.compareAndSet(false, true));
     }
 
@@ -106,35 +124,55 @@ public final class ScoreService {
         }
     }
 
-    /** Recomputes every year of these regions and publishes each one, changed or not. Blocks; used at start-up. */
+    /** Recomputes every year of these regions and publishes every region, changed or not. Blocks; used at start-up. */
     public void recomputeAll(Collection<String> regions) {
         for (String region : regions) {
-            recompute(region, Integer.MIN_VALUE, true);
+            recompute(region);
+        }
+        publish(true);
+    }
+
+    /** Scores one region into the panel and the store; answers whether anything stored changed. */
+    private boolean recompute(String region) {
+        try {
+            long started = System.nanoTime();
+            RegionData data = RegionData.of(observations.ofRegion(region), events.ofRegion(region));
+            List<YearScores> years = scorer.score(region, data);
+            panel.put(region, years);
+            int changed = scores.replace(region, Integer.MIN_VALUE, rows(years));
+            LOG.debug("Recomputed {}: {} scores changed in {} ms", region, changed,
+                    (System.nanoTime() - started) / 1_000_000);
+            return changed > 0;
+        } catch (RuntimeException | LinkageError | OutOfMemoryError | StackOverflowError e) {
+            LOG.error("Recompute of {} failed; its stored scores are unchanged", region, e);
+            return false;
         }
     }
 
-    private void recompute(String region, int fromYear, boolean publishAlways) {
+    /** Rebuilds every region's latest document and sends those that changed (or all) to the stream. */
+    private void publish(boolean always) {
         try {
-            long started = System.nanoTime();
-            RegionData data = RegionData.of(observations.ofRegion(region));
-            List<YearScores> years = scorer.score(region, data, fromYear);
-            int from = years.isEmpty() ? fromYear : Math.max(fromYear, years.get(0).period());
-            int changed = scores.replace(region, from, rows(years));
-            if (changed > 0 || publishAlways) {
-                queries.refresh(region).ifPresent(doc -> sink.publish(region, doc));
-                notifyNewAlerts(region, publishAlways);
+            for (Map.Entry<String, Optional<Buffer>> doc : queries.refreshAll().entrySet()) {
+                String region = doc.getKey();
+                if (doc.getValue().isEmpty()) {
+                    continue;
+                }
+                Buffer bytes = doc.getValue().get();
+                Buffer before = published.put(region, bytes);
+                if (always || before == null || !before.equals(bytes)) {
+                    sink.publish(region, bytes);
+                }
+                notifyNewAlerts(region, always);
             }
-            LOG.debug("Recomputed {} from {}: {} scores changed in {} ms", region, from, changed,
-                    (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
-            LOG.error("Recompute of {} failed; its stored scores are unchanged", region, e);
+            LOG.error("Rebuilding the latest documents failed; readers keep the previous ones", e);
         }
     }
 
     /** Hands alerts that did not hold before to the sink; at start-up the current alerts are the baseline. */
     private void notifyNewAlerts(String region, boolean baseline) {
-        java.util.Set<Alert> now = new java.util.LinkedHashSet<>(queries.alerts(region));
-        java.util.Set<Alert> before = notified.put(region, now);
+        Set<Alert> now = new LinkedHashSet<>(queries.alerts(region));
+        Set<Alert> before = notified.put(region, now);
         if (baseline || before == null) {
             return;
         }
@@ -150,8 +188,8 @@ public final class ScoreService {
             for (IndicatorScore s : year.indicators()) {
                 rows.add(new NewScore(s.id(), year.period(), s.score(), s.coverage(), toJson(s)));
             }
-            year.composite().ifPresent(c -> rows.add(new NewScore(ScoreQueries.COMPOSITE, year.period(), c.score(),
-                    c.coverage(), toJson(c))));
+            CompositeScore c = year.composite();
+            rows.add(new NewScore(ScoreQueries.COMPOSITE, year.period(), c.score(), c.coverage(), toJson(c)));
         }
         return rows;
     }

@@ -1,25 +1,26 @@
 package io.ballast.server.score;
 
-import io.ballast.api.Component;
-import io.ballast.api.IndicatorReading;
+import io.ballast.api.MissingDataPolicy;
 import io.ballast.api.Parameter;
 import io.ballast.server.config.BallastConfig;
 import io.ballast.server.indicator.LoadedPlugin;
+import io.ballast.server.indicator.Measurement;
 import io.ballast.server.indicator.Measurer;
 import io.ballast.server.indicator.PluginHost;
+import io.ballast.server.indicator.PluginState;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
- * Measures a region year by year with every started plugin and forms the composite, over a {@link RegionData}
- * snapshot: no I/O. Each measurement goes through the {@link Measurer}, which time-limits it and marks a plugin that
- * throws, hangs or returns an invalid reading as failed; the others go on.
+ * Measures a region year by year with every started plugin, checks each reading against the deployment's rules
+ * ({@link Readings}), and forms each year's composite, its like-for-like change and the divergence check, over a
+ * {@link RegionData} snapshot: no I/O. Each measurement goes through the {@link Measurer}, which time-limits it and
+ * marks a plugin that throws, hangs or returns an invalid reading as failed; the others go on.
  */
 public final class Scorer {
 
@@ -28,10 +29,15 @@ public final class Scorer {
     private final Supplier<BallastConfig> config;
     private final Clock clock;
 
-    /** The rules of one scoring run, read from the configuration in force when the run starts. */
-    private record Rules(BallastConfig config, Composite composite, Divergence divergence) {
+    /** The rules of one scoring run, read once from the configuration in force when the run starts. */
+    private record Rules(BallastConfig config, MissingDataPolicy missingData, Aggregation aggregation,
+                         Composite composite, Divergence divergence) {
         static Rules of(BallastConfig config) {
-            return new Rules(config, new Composite(config), new Divergence(config.scoring().divergence()));
+            var missing = config.scoring().missing();
+            MissingDataPolicy policy = new MissingDataPolicy(missing.carryForwardYears(), missing.minInputCoverage());
+            Aggregation aggregation = Aggregation.of(config);
+            return new Rules(config, policy, aggregation, new Composite(aggregation, config.scoring().minCoverage()),
+                    new Divergence(config.scoring().divergence(), policy.minCoverage()));
         }
     }
 
@@ -49,73 +55,72 @@ public final class Scorer {
     }
 
     /**
-     * Scores every year from {@code fromYear} (no earlier than the configured first year) to the last with data. The
-     * years a divergence check looks back on are measured too, but not returned.
+     * Scores every year from the configured first year to the last with data or events. The years a change or the
+     * divergence check looks back on are measured too, but not returned.
      */
-    public List<YearScores> score(String region, RegionData data, int fromYear) {
+    public List<YearScores> score(String region, RegionData data) {
         Rules rules = Rules.of(config.get());
-        Divergence divergence = rules.divergence();
-        int first = Math.max(fromYear, rules.config().scoring().fromYear());
+        int first = rules.config().scoring().fromYear();
         int last = data.lastYear().orElse(first - 1);
-        List<YearScores> measured = measure(rules, region, data, first - divergence.window(), last);
-        Map<Integer, List<IndicatorScore>> byYear = Divergence.byYear(measured);
-        List<YearScores> years = new ArrayList<>();
-        for (YearScores y : measured) {
-            if (y.period() >= first) {
-                years.add(new YearScores(y.period(), y.indicators(), y.composite().map(c ->
-                        c.withWarnings(divergence.check(y.period(), byYear).stream().toList()))));
+        int lookBack = Math.max(1, rules.divergence().window());
+        List<LoadedPlugin> plugins = host.expected();
+        Map<Integer, List<IndicatorScore>> readings = measure(rules, plugins, region, data, first - lookBack, last);
+        List<String> expected = plugins.stream().map(LoadedPlugin::id).toList();
+        double minShare = rules.missingData().minCoverage();
+        Map<Integer, YearScores> years = new TreeMap<>();
+        for (var entry : readings.entrySet()) {
+            int year = entry.getKey();
+            List<IndicatorScore> before = readings.get(year - 1);
+            List<IndicatorScore> withChanges = entry.getValue().stream().map(s -> {
+                IndicatorScore prior = before == null ? null : LikeForLike.byId(before).get(s.id());
+                return s.scored() && prior != null ? s.withChange(LikeForLike.indicatorChange(prior, s, minShare))
+                        : s;
+            }).toList();
+            CompositeScore composite = rules.composite().combine(year, withChanges, expected)
+                    .withDivergence(rules.divergence().check(year, readings));
+            YearScores previous = years.get(year - 1);
+            if (composite.scored() && previous != null) {
+                composite = composite.withChange(LikeForLike.compositeChange(previous,
+                        new YearScores(year, withChanges, composite), rules.aggregation(), minShare));
             }
+            years.put(year, new YearScores(year, withChanges, composite));
         }
-        return years;
+        return years.values().stream().filter(y -> y.period() >= first).toList();
     }
 
-    /** Every started plugin over the years, one batch per plugin, then the composite of each year. */
-    private List<YearScores> measure(Rules rules, String region, RegionData data, int from, int to) {
+    /** Every expected plugin over the years, one batch per started plugin; failed plugins give withheld readings. */
+    private Map<Integer, List<IndicatorScore>> measure(Rules rules, List<LoadedPlugin> plugins, String region,
+                                                       RegionData data, int from, int to) {
         Map<Integer, List<IndicatorScore>> readings = new TreeMap<>();
         for (int year = from; year <= to; year++) {
             readings.put(year, new ArrayList<>());
         }
-        for (LoadedPlugin plugin : host.started()) {
-            Map<String, Double> settings = settings(plugin);
+        for (LoadedPlugin plugin : plugins) {
+            if (plugin.state() != PluginState.STARTED) {
+                String cause = "the " + plugin.id() + " plugin failed: " + plugin.failure().orElse("no cause given");
+                readings.forEach((year, list) -> list.add(Readings.failed(plugin, year, cause)));
+                continue;
+            }
+            Map<String, Double> settings = settings(rules, plugin);
             List<SnapshotContext> contexts = new ArrayList<>();
             for (int year = from; year <= to; year++) {
-                contexts.add(new SnapshotContext(region, year, data, settings, clock));
+                contexts.add(new SnapshotContext(region, year, data, settings, clock, rules.missingData()));
             }
-            List<Optional<IndicatorReading>> answers = measurer.measureAll(plugin, List.copyOf(contexts));
+            List<Measurement> answers = measurer.measureAll(plugin, contexts);
             for (int i = 0; i < contexts.size(); i++) {
                 SnapshotContext context = contexts.get(i);
-                answers.get(i).ifPresent(r -> readings.get(context.period()).add(score(plugin, context, r)));
+                readings.get(context.period()).add(Readings.of(plugin, context, answers.get(i), rules.missingData()));
             }
         }
-        List<String> expected = host.expected().stream().map(LoadedPlugin::id).toList();
-        List<YearScores> years = new ArrayList<>();
-        readings.forEach((year, list) -> years.add(new YearScores(year, List.copyOf(list),
-                rules.composite().combine(list, expected))));
-        return years;
+        return readings;
     }
 
-    private static IndicatorScore score(LoadedPlugin plugin, SnapshotContext context, IndicatorReading r) {
-        List<Component> components = r.components().stream().map(c -> new Component(c.label(), c.series(),
-                c.raw(), round(c.normalised()), c.weight())).toList();
-        return new IndicatorScore(plugin.id(), plugin.descriptor().name(), round(r.score()), context.period(),
-                components, r.explanation(), round(r.coverage(), 4), r.missing(), context.vintagesRead());
-    }
-
-    private Map<String, Double> settings(LoadedPlugin plugin) {
+    private static Map<String, Double> settings(Rules rules, LoadedPlugin plugin) {
         Map<String, Double> settings = new HashMap<>();
         for (Parameter p : plugin.descriptor().parameters()) {
             settings.put(p.name(), p.defaultValue());
         }
-        settings.putAll(config.get().settingsOf(plugin.id()));
+        settings.putAll(rules.config().settingsOf(plugin.id()));
         return Map.copyOf(settings);
-    }
-
-    static double round(double value) {
-        return round(value, 2);
-    }
-
-    static double round(double value, int places) {
-        double scale = Math.pow(10, places);
-        return Math.round(value * scale) / scale;
     }
 }

@@ -1,7 +1,10 @@
 package io.ballast.server.score;
 
 import io.ballast.api.IndicatorContext;
+import io.ballast.api.MissingDataPolicy;
+import io.ballast.api.PolicyEvent;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -10,8 +13,9 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The {@link IndicatorContext} the host hands a plugin: one region's data, one year, the plugin's settings. It notes
- * the vintage of every value the plugin reads, so the reading can say which vintages it used.
+ * The {@link IndicatorContext} the host hands a plugin: one region's data and events, one year, the plugin's settings
+ * and the deployment's missing-data rule. It notes the vintage of every value the plugin reads, so the reading can say
+ * which vintages it used.
  */
 final class SnapshotContext implements IndicatorContext {
 
@@ -20,15 +24,18 @@ final class SnapshotContext implements IndicatorContext {
     private final RegionData data;
     private final Map<String, Double> settings;
     private final Clock clock;
+    private final MissingDataPolicy missingData;
     /** Written from the plugin's thread, read by the scorer once the measurement has returned. */
     private final Map<String, Set<String>> vintagesRead = new ConcurrentHashMap<>();
 
-    SnapshotContext(String region, int period, RegionData data, Map<String, Double> settings, Clock clock) {
+    SnapshotContext(String region, int period, RegionData data, Map<String, Double> settings, Clock clock,
+                    MissingDataPolicy missingData) {
         this.region = region;
         this.period = period;
         this.data = data;
         this.settings = settings;
         this.clock = clock;
+        this.missingData = missingData;
     }
 
     @Override
@@ -59,6 +66,16 @@ final class SnapshotContext implements IndicatorContext {
     @Override
     public Clock clock() {
         return clock;
+    }
+
+    @Override
+    public MissingDataPolicy missingData() {
+        return missingData;
+    }
+
+    @Override
+    public List<PolicyEvent> events() {
+        return data.events();
     }
 
     /** Series code → the vintage of the values read from it (several, sorted and joined by ", ", if they differ). */

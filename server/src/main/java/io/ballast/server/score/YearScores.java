@@ -1,8 +1,11 @@
 package io.ballast.server.score;
 
 import java.util.List;
-import java.util.Optional;
 
-/** Everything computed for one region in one year: the indicators' readings and, with enough coverage, the composite. */
-public record YearScores(int period, List<IndicatorScore> indicators, Optional<CompositeScore> composite) {
+/** Everything computed for one region in one year: the indicators' readings and the composite (or why there is none). */
+public record YearScores(int period, List<IndicatorScore> indicators, CompositeScore composite) {
+
+    public YearScores {
+        indicators = List.copyOf(indicators);
+    }
 }

@@ -22,6 +22,7 @@ public final class Database implements AutoCloseable {
     private final ApplicationContext context;
     private final ObservationStore observations;
     private final ScoreStore scores;
+    private final EventStore events;
     private final TransactionOperations<Connection> tx;
     private final JdbcOperations jdbc;
 
@@ -30,9 +31,9 @@ public final class Database implements AutoCloseable {
         this.tx = context.getBean(Argument.of(TransactionOperations.class, Connection.class));
         this.jdbc = context.getBean(JdbcOperations.class);
         this.observations = new ObservationStore(tx, jdbc, context.getBean(ObservationRepository.class),
-                context.getBean(SeriesRepository.class), context.getBean(MetaRepository.class),
-                context.getBean(EventRepository.class));
+                context.getBean(SeriesRepository.class), context.getBean(MetaRepository.class));
         this.scores = new ScoreStore(tx, jdbc, context.getBean(ScoreRepository.class));
+        this.events = new EventStore(tx, jdbc);
     }
 
     /** Opens (creating and migrating when new) the database file {@code <dataDir>/ballast.mv.db}. */
@@ -82,6 +83,11 @@ public final class Database implements AutoCloseable {
     /** Observations and series metadata. */
     public ObservationStore observations() {
         return observations;
+    }
+
+    /** Export-control events. */
+    public EventStore events() {
+        return events;
     }
 
     /** Computed scores. */

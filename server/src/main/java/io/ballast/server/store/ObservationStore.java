@@ -49,16 +49,14 @@ public final class ObservationStore {
     private final ObservationRepository observations;
     private final SeriesRepository series;
     private final MetaRepository meta;
-    private final EventRepository events;
 
     ObservationStore(TransactionOperations<Connection> tx, JdbcOperations jdbc, ObservationRepository observations,
-                     SeriesRepository series, MetaRepository meta, EventRepository events) {
+                     SeriesRepository series, MetaRepository meta) {
         this.tx = tx;
         this.jdbc = jdbc;
         this.observations = observations;
         this.series = series;
         this.meta = meta;
-        this.events = events;
     }
 
     /**
@@ -291,15 +289,13 @@ public final class ObservationStore {
         return tx.executeRead(status -> meta.findById(BASELINE_KEY).map(MetaRow::metaValue));
     }
 
-    /** A region's dated events, oldest first. */
-    public List<EventRow> events(String region) {
-        return tx.executeRead(status -> events.findByRegionOrderByEventDate(region));
-    }
-
-    /** Seeds series metadata, observations and events from a baseline, and records its version, in one transaction. */
-    public void seed(String version, List<SeriesRow> seriesRows, List<NewObservation> rows, List<EventRow> eventRows) {
-        writing(() -> tx.executeWrite(status -> {
-            events.saveAll(eventRows);
+    /**
+     * Seeds series metadata and observations from a baseline and records its version, in one transaction. With
+     * {@code keepStored} (a newer baseline over a database seeded before) only cells the store does not hold yet are
+     * added: values a source or a client stored since are never overwritten. Returns the cells added or changed.
+     */
+    public Set<Cell> seed(String version, List<SeriesRow> seriesRows, List<NewObservation> rows, boolean keepStored) {
+        return writing(() -> tx.executeWrite(status -> {
             for (SeriesRow s : seriesRows) {
                 if (series.existsById(s.code())) {
                     series.update(s);
@@ -307,11 +303,16 @@ public final class ObservationStore {
                     series.save(s);
                 }
             }
-            write(changedOnly(rows), Instant.now());
+            Changes changes = changedOnly(rows);
+            if (keepStored) {
+                changes = new Changes(changes.added(), Map.of());
+            }
+            write(changes, Instant.now());
             meta.findById(BASELINE_KEY).ifPresentOrElse(
                     m -> meta.update(new MetaRow(BASELINE_KEY, version)),
                     () -> meta.save(new MetaRow(BASELINE_KEY, version)));
-            return null;
+            return changes.all().map(o -> new Cell(o.region(), o.period()))
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
         }));
     }
 }

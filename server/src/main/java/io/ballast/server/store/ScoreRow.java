@@ -6,14 +6,17 @@ import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.core.annotation.Nullable;
 import java.time.Instant;
 
-/** One computed score: an indicator's (or the composite's) score of a region in a year, with its detail as JSON. */
+/**
+ * One computed score: an indicator's (or the composite's) score of a region in a year, with its detail as JSON; the
+ * score is null when the year's reading is withheld (the detail says why).
+ */
 @MappedEntity("score")
 public record ScoreRow(
         @Id @GeneratedValue @Nullable Long id,
         String region,
         String indicator,
         int period,
-        double score,
+        @Nullable Double score,
         double coverage,
         String detail,
         Instant computedAt) {

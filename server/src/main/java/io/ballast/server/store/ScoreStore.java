@@ -28,8 +28,8 @@ public final class ScoreStore {
         this.scores = scores;
     }
 
-    /** A computed score on its way into the store. */
-    public record NewScore(String indicator, int period, double score, double coverage, String detail) {
+    /** A computed score on its way into the store; {@code score} is null when the reading is withheld. */
+    public record NewScore(String indicator, int period, Double score, double coverage, String detail) {
     }
 
     /**
@@ -45,7 +45,7 @@ public final class ScoreStore {
             List<NewScore> changed = new ArrayList<>();
             for (NewScore s : computed) {
                 ScoreRow row = stored.remove(s.indicator() + '@' + s.period());
-                if (row == null || row.score() != s.score() || row.coverage() != s.coverage()
+                if (row == null || !java.util.Objects.equals(row.score(), s.score()) || row.coverage() != s.coverage()
                         || !row.detail().equals(s.detail())) {
                     changed.add(s);
                 }
@@ -66,7 +66,11 @@ public final class ScoreStore {
                 ps.setString(1, region);
                 ps.setString(2, s.indicator());
                 ps.setInt(3, s.period());
-                ps.setDouble(4, s.score());
+                if (s.score() == null) {
+                    ps.setNull(4, java.sql.Types.DOUBLE);
+                } else {
+                    ps.setDouble(4, s.score());
+                }
                 ps.setDouble(5, s.coverage());
                 ps.setString(6, s.detail());
                 ps.setTimestamp(7, now);

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class WorldBankServerTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final String TRADE = "/api/v1/series/NE.TRD.GNFS.ZS?region=CHN";
+    static final String FDI = "/api/v1/series/BX.KLT.DINV.WD.GD.ZS?region=CHN";
 
     @TempDir
     Path dataDir;
@@ -31,25 +31,23 @@ class WorldBankServerTest {
     void aChangedVintageUpdatesValuesAndScoresAndGoesOutOnTheStream() throws Exception {
         Vertx vertx = Vertx.vertx();
         try (WorldBankStub stub = WorldBankStub.start(vertx)) {
-            stub.on("CHN", "NE.TRD.GNFS.ZS", 1, fixture("trade-chn-2026-04-08.json"));
+            stub.on("CHN", "BX.KLT.DINV.WD.GD.ZS", 1, fixture("fdi-chn-2026-04-08.json"));
             try (TestServer server = TestServer.start(dataDir, Map.of(
                     "BALLAST_CONNECTORS_WORLDBANK_ENABLED", "true",
                     "BALLAST_CONNECTORS_WORLDBANK_BASE_URL", stub.baseUrl(),
-                    "BALLAST_CONNECTORS_WORLDBANK_INDICATORS", "NE.TRD.GNFS.ZS",
+                    "BALLAST_CONNECTORS_WORLDBANK_INDICATORS", "BX.KLT.DINV.WD.GD.ZS",
                     "BALLAST_CONNECTORS_WORLDBANK_REGIONS", "CHN",
                     "BALLAST_CONNECTORS_WORLDBANK_INTERVAL_SECONDS", "1",
                     "BALLAST_CONNECTORS_WORLDBANK_RETRIES", "0"))) {
 
-                // The first run replaces the bundled trade series of China with the source's (which lacks 1960-2018).
+                // The first run finds the vintage the bundled FDI series of China already has: the source is recorded
+                // as its origin, the values stay as they are.
                 await().atMost(Duration.ofSeconds(10)).until(() ->
-                        json(server.get(TRADE).body()).path("vintageOrigin").asText().startsWith("World Bank API v2"));
-                JsonNode first = json(server.get(TRADE).body());
+                        json(server.get(FDI).body()).path("vintageOrigin").asText().startsWith("World Bank API v2"));
+                JsonNode first = json(server.get(FDI).body());
                 assertThat(first.get("vintage").asText()).isEqualTo("2026-04-08");
                 assertThat(first.get("licence").asText()).isEqualTo("CC BY 4.0");
-                assertThat(first.get("points")).hasSize(6);
-                await().atMost(Duration.ofSeconds(10)).until(() -> fdiVintages(server).has("NE.TRD.GNFS.ZS"));
                 JsonNode before = latestFdi(server);
-                assertThat(before.get("vintages").get("NE.TRD.GNFS.ZS").asText()).isEqualTo("2026-04-08");
                 assertThat(before.get("vintages").get("BX.KLT.DINV.WD.GD.ZS").asText()).isEqualTo("2026-04-08");
 
                 try (SseProbe sse = new SseProbe(server.client(), server.uri("/api/v1/stream?region=CHN"))) {
@@ -57,24 +55,23 @@ class WorldBankServerTest {
                     // Runs that find the same vintage read one page and change nothing.
                     int requestsBefore = stub.requests().size();
                     await().atMost(Duration.ofSeconds(5)).until(() -> stub.requests().size() > requestsBefore);
-                    assertThat(json(server.get(TRADE).body())).isEqualTo(first);
+                    assertThat(json(server.get(FDI).body())).isEqualTo(first);
 
-                    // The source publishes a new vintage that revises 2024 (37.2 → 61.5).
-                    stub.on("CHN", "NE.TRD.GNFS.ZS", 1, fixture("trade-chn-2026-07-15.json"));
+                    // The source publishes a new vintage that revises 2024 (0.10 → 1.5 % of GDP; a test value).
+                    stub.on("CHN", "BX.KLT.DINV.WD.GD.ZS", 1, fixture("fdi-chn-2026-07-15.json"));
                     String event = sse.nextContaining("2026-07-15", Duration.ofSeconds(10));
                     assertThat(event).as("a score event carrying the new vintage").isNotNull();
                 }
 
-                JsonNode after = json(server.get(TRADE).body());
+                JsonNode after = json(server.get(FDI).body());
                 assertThat(after.get("vintage").asText()).isEqualTo("2026-07-15");
-                assertThat(after.get("points").findValuesAsText("value")).contains("61.5");
+                assertThat(after.get("points").findValuesAsText("value")).contains("1.5");
                 JsonNode fdi = latestFdi(server);
-                assertThat(fdi.get("vintages").get("NE.TRD.GNFS.ZS").asText()).isEqualTo("2026-07-15");
-                if (fdi.get("period").asInt() == before.get("period").asInt()) {
-                    assertThat(fdi.get("score").asDouble()).isGreaterThan(before.get("score").asDouble());
-                }
+                assertThat(fdi.get("vintages").get("BX.KLT.DINV.WD.GD.ZS").asText()).isEqualTo("2026-07-15");
+                assertThat(fdi.get("period").asInt()).isEqualTo(before.get("period").asInt());
+                assertThat(fdi.get("score").asDouble()).isGreaterThan(before.get("score").asDouble());
                 JsonNode composite = json(server.get("/api/v1/scores/latest?region=CHN").body()).get("composite");
-                assertThat(composite.get("vintages").get("NE.TRD.GNFS.ZS").asText()).isEqualTo("2026-07-15");
+                assertThat(composite.get("vintages").get("BX.KLT.DINV.WD.GD.ZS").asText()).isEqualTo("2026-07-15");
             }
         } finally {
             vertx.close().await();

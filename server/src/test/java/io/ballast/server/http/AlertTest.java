@@ -40,9 +40,11 @@ class AlertTest {
                 "BALLAST_ALERTS_WEBHOOK_URL", url,
                 "BALLAST_ALERTS_RULES", "[{name: fdi-low, indicator: foreign-investment, below: 5}]"))) {
             assertThat(server.get("/api/v1/scores/latest?region=USA").body()).doesNotContain("fdi-low");
+            // three years of net disinvestment: the 3-year mean and its direction both bottom out
             server.post("/api/v1/observations", "{\"observations\":["
-                    + "{\"region\":\"USA\",\"series\":\"BX.KLT.DINV.WD.GD.ZS\",\"period\":2024,\"value\":0},"
-                    + "{\"region\":\"USA\",\"series\":\"NE.TRD.GNFS.ZS\",\"period\":2024,\"value\":20}]}");
+                    + "{\"region\":\"USA\",\"series\":\"BX.KLT.DINV.WD.GD.ZS\",\"period\":2022,\"value\":-1},"
+                    + "{\"region\":\"USA\",\"series\":\"BX.KLT.DINV.WD.GD.ZS\",\"period\":2023,\"value\":-1},"
+                    + "{\"region\":\"USA\",\"series\":\"BX.KLT.DINV.WD.GD.ZS\",\"period\":2024,\"value\":-1}]}");
             await().atMost(Duration.ofSeconds(5)).until(() ->
                     server.get("/api/v1/scores/latest?region=USA").body().contains("\"rule\":\"fdi-low\""));
             await().atMost(Duration.ofSeconds(10)).until(() -> calls.get() >= 2);

@@ -59,7 +59,7 @@ class ApiTest {
         assertThat(fi.get("source").asText()).isEqualTo("classpath");
         assertThat(fi.get("state").asText()).isEqualTo("STARTED");
         assertThat(fi.get("weight").asDouble()).isEqualTo(1.0);
-        assertThat(fi.get("inputs").toString()).contains("BX.KLT.DINV.WD.GD.ZS", "NE.TRD.GNFS.ZS");
+        assertThat(fi.get("inputs").toString()).contains("BX.KLT.DINV.WD.GD.ZS");
     }
 
     @Test
@@ -131,7 +131,7 @@ class ApiTest {
     }
 
     @Test
-    void historyOfTheCompositeHasAPointForEveryYearSince2000() {
+    void historyOfTheCompositeAccountsForEveryYearSince2000WithAPointOrTheReasonThereIsNone() {
         HttpResponse<String> r = server.get("/api/v1/scores/history?region=CHN&indicator=composite&from=2000&to=2024");
         assertThat(r.statusCode()).isEqualTo(200);
         JsonNode doc = json(r);
@@ -139,9 +139,18 @@ class ApiTest {
         assertThat(doc.get("indicator").asText()).isEqualTo("composite");
         List<Integer> years = new ArrayList<>();
         doc.get("points").forEach(p -> years.add(p.get("period").asInt()));
-        assertThat(years).first().isEqualTo(2000);
-        assertThat(years).last().isEqualTo(2024);
-        assertThat(years).isSorted().doesNotHaveDuplicates();
+        assertThat(years).isSorted().doesNotHaveDuplicates().contains(2010, 2024);
+        List<Integer> withheld = new ArrayList<>();
+        doc.get("withheld").forEach(w -> {
+            withheld.add(w.get("period").asInt());
+            assertThat(w.get("reason").asText()).startsWith("no composite in " + w.get("period").asInt() + ": ");
+        });
+        // foreign investment reads 3-year means and their 3-year change: the composite starts in 2005
+        assertThat(withheld).containsExactly(2000, 2001, 2002, 2003, 2004);
+        List<Integer> all = new ArrayList<>(years);
+        all.addAll(withheld);
+        assertThat(all).containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.rangeClosed(2000, 2024)
+                .boxed().toList());
     }
 
     @Test
@@ -179,7 +188,14 @@ class ApiTest {
             assertThat(e.get("title").asText()).isNotBlank();
         });
         assertThat(dates).contains("2022-10-07", "2024-12-02").isSorted();
-        assertThat(json(server.get("/api/v1/events?region=USA")).get("events")).isEmpty();
+        events.forEach(e -> {
+            assertThat(e.get("targets").toString()).contains("CHN");
+            assertThat(e.get("direction").asText()).isIn("tighten", "relax", "suspend");
+            assertThat(e.get("type").asText()).isNotBlank();
+        });
+        // China's own controls on minerals count against the economies that buy them
+        JsonNode usa = json(server.get("/api/v1/events?region=USA")).get("events");
+        assertThat(usa).isNotEmpty().allSatisfy(e -> assertThat(e.get("jurisdiction").asText()).isEqualTo("CHN"));
     }
 
     @Test
@@ -240,8 +256,8 @@ class ApiTest {
 
     @Test
     void replayingTheSameBatchChangesNoCell() {
-        String body = "{\"observations\":[{\"region\":\"JPN\",\"series\":\"NE.TRD.GNFS.ZS\",\"period\":2010,"
-                + "\"value\":28.5}]}";
+        String body = "{\"observations\":[{\"region\":\"JPN\",\"series\":\"SL.UEM.TOTL.ZS\",\"period\":2010,"
+                + "\"value\":5.5}]}";
         server.post("/api/v1/observations", body);
         HttpResponse<String> again = server.post("/api/v1/observations", body);
         assertThat(again.statusCode()).isEqualTo(200);

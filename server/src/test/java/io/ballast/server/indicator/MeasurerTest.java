@@ -10,7 +10,6 @@ import io.ballast.api.IndicatorReading;
 import io.ballast.testkit.TestContext;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.ToLongFunction;
 import org.junit.jupiter.api.Test;
 
@@ -45,8 +44,8 @@ class MeasurerTest {
         PluginHost host = new PluginHost(id -> true);
         LoadedPlugin plugin = host.add(new Napping(c -> 40), "test").orElseThrow();
         try (Measurer measurer = new Measurer(host, Duration.ofMillis(150))) {
-            List<Optional<IndicatorReading>> readings = measurer.measureAll(plugin, years(2000, 2009)); // 400 ms
-            assertThat(readings).hasSize(10).allSatisfy(r -> assertThat(r).isPresent());
+            List<Measurement> readings = measurer.measureAll(plugin, years(2000, 2009)); // 400 ms
+            assertThat(readings).hasSize(10).allSatisfy(r -> assertThat(r.reading()).isPresent());
             assertThat(host.get("napping").orElseThrow().state()).isEqualTo(PluginState.STARTED);
         }
     }
@@ -57,10 +56,10 @@ class MeasurerTest {
         LoadedPlugin plugin = host.add(new Napping(c -> c.period() == 2003 ? 5_000 : 1), "test").orElseThrow();
         try (Measurer measurer = new Measurer(host, Duration.ofMillis(150))) {
             long started = System.nanoTime();
-            List<Optional<IndicatorReading>> readings = measurer.measureAll(plugin, years(2000, 2005));
+            List<Measurement> readings = measurer.measureAll(plugin, years(2000, 2005));
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
-            assertThat(readings.subList(0, 3)).allSatisfy(r -> assertThat(r).isPresent());
-            assertThat(readings.subList(3, 6)).allSatisfy(r -> assertThat(r).isEmpty());
+            assertThat(readings.subList(0, 3)).allSatisfy(r -> assertThat(r.reading()).isPresent());
+            assertThat(readings.subList(3, 6)).allSatisfy(r -> assertThat(r.reading()).isEmpty());
             LoadedPlugin failed = host.get("napping").orElseThrow();
             assertThat(failed.state()).isEqualTo(PluginState.FAILED);
             assertThat(failed.failure()).get().asString().contains("longer than 150 ms").contains("CHN 2003");

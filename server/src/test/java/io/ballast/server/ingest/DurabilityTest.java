@@ -30,7 +30,7 @@ class DurabilityTest {
     static final String TOKEN = "durability-test-token-0123456789";
     static final List<String> REGIONS = List.of("CHN", "USA", "DEU", "JPN", "KOR", "IND");
     /** Series read by the built-in plugins: known without the bundled catalogue. */
-    static final List<String> SERIES = List.of("BX.KLT.DINV.WD.GD.ZS", "NE.TRD.GNFS.ZS", "SL.UEM.TOTL.ZS",
+    static final List<String> SERIES = List.of("BX.KLT.DINV.WD.GD.ZS", "SL.EMP.VULN.ZS", "SL.UEM.TOTL.ZS",
             "SL.UEM.1524.ZS", "GB.XPD.RSDV.GD.ZS", "IP.PAT.RESD", "NV.IND.MANF.ZS", "TX.VAL.TECH.MF.ZS");
     static final int PER_BATCH = 10;
     static final ObjectMapper JSON = new ObjectMapper();

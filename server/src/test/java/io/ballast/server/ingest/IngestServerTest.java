@@ -38,24 +38,24 @@ class IngestServerTest {
     @Test
     void aFileDroppedIntoTheInboxReachesTheSeriesAndTheScoresWithItsVintage() {
         Path inbox = dataDir.resolve("inbox");
-        WdiFiles.drop("API_NE.TRD.GNFS.ZS_DS2_en_csv_v2_140.csv", inbox, null);
+        WdiFiles.drop("API_BX.KLT.DINV.WD.GD.ZS_DS2_en_csv_v2_13.csv", inbox, null);
 
         await().atMost(Duration.ofSeconds(10)).until(() ->
-                Files.exists(inbox.resolve("processed/API_NE.TRD.GNFS.ZS_DS2_en_csv_v2_140.csv.report.txt")));
-        JsonNode series = json(server.get("/api/v1/series/NE.TRD.GNFS.ZS?region=CHN").body());
+                Files.exists(inbox.resolve("processed/API_BX.KLT.DINV.WD.GD.ZS_DS2_en_csv_v2_13.csv.report.txt")));
+        JsonNode series = json(server.get("/api/v1/series/BX.KLT.DINV.WD.GD.ZS?region=CHN").body());
         assertThat(series.get("vintage").asText()).isEqualTo("2026-07-15");
         assertThat(series.get("vintageOrigin").asText())
-                .isEqualTo("WDI bulk file API_NE.TRD.GNFS.ZS_DS2_en_csv_v2_140.csv");
+                .isEqualTo("WDI bulk file API_BX.KLT.DINV.WD.GD.ZS_DS2_en_csv_v2_13.csv");
         assertThat(series.get("source").asText()).isEqualTo("World Bank, World Development Indicators");
         assertThat(series.get("licence").asText()).isEqualTo("CC BY 4.0");
-        assertThat(series.get("points").findValuesAsText("value")).contains("61.5");
+        assertThat(series.get("points").findValuesAsText("value")).contains("1.5");
         assertThat(series.get("points").findValues("vintage")).as("points of the document's vintage say nothing")
                 .isEmpty();
 
         await().atMost(Duration.ofSeconds(10)).until(() ->
-                "2026-07-15".equals(vintageUsed("CHN", "foreign-investment", "NE.TRD.GNFS.ZS")));
-        // the other input of the same reading still comes from the bundled baseline, with the catalogue's vintage
-        assertThat(vintageUsed("CHN", "foreign-investment", "BX.KLT.DINV.WD.GD.ZS")).isEqualTo("2026-04-08");
+                "2026-07-15".equals(vintageUsed("CHN", "foreign-investment", "BX.KLT.DINV.WD.GD.ZS")));
+        // another indicator's inputs still come from the bundled baseline, with their own vintage
+        assertThat(vintageUsed("CHN", "labor-conditions", "SL.UEM.TOTL.ZS")).isEqualTo("2026-04-08");
     }
 
     @Test

@@ -94,11 +94,15 @@ class DatabaseTest {
         try (Database db = Database.open(dir)) {
             ScoreStore scores = db.scores();
             assertThat(scores.replace("CHN", 2000, List.of(
-                    new NewScore("a", 2020, 50, 1, "{}"), new NewScore("a", 2021, 60, 1, "{}"),
-                    new NewScore("composite", 2021, 55, 0.5, "{}")))).isEqualTo(3);
+                    new NewScore("a", 2020, 50.0, 1, "{}"), new NewScore("a", 2021, 60.0, 1, "{}"),
+                    new NewScore("composite", 2021, 55.0, 0.5, "{}")))).isEqualTo(3);
             assertThat(scores.replace("CHN", 2000, List.of(
-                    new NewScore("a", 2020, 50, 1, "{}"), new NewScore("a", 2021, 61, 1, "{}")))).isEqualTo(2);
+                    new NewScore("a", 2020, 50.0, 1, "{}"), new NewScore("a", 2021, 61.0, 1, "{}")))).isEqualTo(2);
             assertThat(scores.history("CHN", "a", 2000, 2030)).extracting(ScoreRow::score).containsExactly(50.0, 61.0);
+            // a withheld year keeps a row without a score
+            assertThat(scores.replace("CHN", 2000, List.of(new NewScore("a", 2020, 50.0, 1, "{}"),
+                    new NewScore("a", 2021, null, 0.4, "{\"withheld\":\"too little input\"}")))).isEqualTo(1);
+            assertThat(scores.history("CHN", "a", 2000, 2030)).extracting(ScoreRow::score).containsExactly(50.0, null);
             assertThat(scores.ofRegion("CHN")).extracting(ScoreRow::indicator)
                     .as("the composite no longer computed is deleted").containsOnly("a");
             assertThat(scores.ofRegion("CHN")).filteredOn(r -> r.period() == 2021).hasSize(1);
@@ -109,15 +113,54 @@ class DatabaseTest {
     void seedingRecordsTheBaselineVersion() {
         try (Database db = Database.open(dir)) {
             assertThat(db.observations().baselineVersion()).isEmpty();
-            db.observations().seed("v1", List.of(new SeriesRow("S", "A series", "%", "src", null, "CC BY 4.0",
-                    "2026-04-08", null)), List.of(new NewObservation("USA", "S", 2020, 3.0, null)),
-                    List.of(new EventRow(null, "CHN", java.time.LocalDate.of(2022, 10, 7), "US", "A rule", null,
-                            "https://example.org/rule")));
+            var added = db.observations().seed("v1", List.of(new SeriesRow("S", "A series", "%", "src", null,
+                    "CC BY 4.0", "2026-04-08", null)), List.of(new NewObservation("USA", "S", 2020, 3.0, null)), false);
+            assertThat(added).containsExactly(new Cell("USA", 2020));
             assertThat(db.observations().baselineVersion()).contains("v1");
             assertThat(db.observations().seriesInfo("S")).get().extracting(SeriesRow::licence).isEqualTo("CC BY 4.0");
             assertThat(db.observations().ofRegion("USA")).hasSize(1);
-            assertThat(db.observations().events("CHN")).extracting(EventRow::title).containsExactly("A rule");
             db.ping();
         }
+    }
+
+    @Test
+    void aNewerBaselineAddsWhatIsMissingAndNeverOverwritesValuesStoredSince() {
+        try (Database db = Database.open(dir)) {
+            SeriesRow s = new SeriesRow("S", "A series", "%", "src", null, "CC BY 4.0", "2026-04-08", null);
+            db.observations().seed("v1", List.of(s), List.of(new NewObservation("USA", "S", 2020, 3.0, null)), false);
+            db.observations().upsert(List.of(new NewObservation("USA", "S", 2020, 3.5, "a client")));
+            var added = db.observations().seed("v2", List.of(s), List.of(new NewObservation("USA", "S", 2020, 3.0,
+                    null), new NewObservation("USA", "S", 2021, 4.0, null)), true);
+            assertThat(added).containsExactly(new Cell("USA", 2021));
+            assertThat(db.observations().ofRegion("USA")).extracting(ObservationRow::value).containsExactly(3.5, 4.0);
+            assertThat(db.observations().baselineVersion()).contains("v2");
+        }
+    }
+
+    @Test
+    void eventsOfOneOriginAreReplacedAsASetAndCountedAgainstEachTarget() {
+        try (Database db = Database.open(dir)) {
+            EventStore events = db.events();
+            ControlEvent rule = event("rule-1", "2022-10-07", List.of("CHN"), "baseline");
+            ControlEvent minerals = event("minerals", "2023-08-01", List.of("USA", "JPN"), "baseline");
+            ControlEvent manual = event("manual-1", "2024-01-05", List.of("CHN"), "api");
+            assertThat(events.replaceOrigin("baseline", List.of(rule, minerals)))
+                    .containsExactly(new Cell("CHN", 2022), new Cell("USA", 2023), new Cell("JPN", 2023));
+            events.replaceOrigin("api", List.of(manual));
+            assertThat(events.ofRegion("CHN")).extracting(ControlEvent::key).containsExactly("rule-1", "manual-1");
+            assertThat(events.ofRegion("JPN")).singleElement().extracting(ControlEvent::targets)
+                    .isEqualTo(List.of("JPN", "USA"));
+            // the same list again changes nothing; a list without an event removes it, other origins stay
+            assertThat(events.replaceOrigin("baseline", List.of(rule, minerals))).isEmpty();
+            assertThat(events.replaceOrigin("baseline", List.of(rule))).containsExactlyInAnyOrder(
+                    new Cell("USA", 2023), new Cell("JPN", 2023));
+            assertThat(events.all()).extracting(ControlEvent::key).containsExactly("rule-1", "manual-1");
+        }
+    }
+
+    private static ControlEvent event(String key, String date, List<String> targets, String origin) {
+        return new ControlEvent(key, java.time.LocalDate.parse(date), "USA", targets, "country-rule", "tighten",
+                "targeted", null, "A rule " + key, "https://example.org/" + key, null, origin, false,
+                java.time.Instant.EPOCH);
     }
 }

@@ -254,10 +254,10 @@ class DashboardBrowserTest {
     void theCompareSetLivesInTheUrlAndDrivesTheChartAndTheRankedTable() {
         page.open("");
         page.driver().findElement(By.cssSelector("label[for='compare-USA']")).click();
-        page.driver().findElement(By.cssSelector("label[for='compare-DEU']")).click();
-        page.waitUntil(Duration.ofSeconds(5), d -> "CHN,USA,DEU".equals(page.urlParams().get("compare")));
+        page.driver().findElement(By.cssSelector("label[for='compare-JPN']")).click();
+        page.waitUntil(Duration.ofSeconds(5), d -> "CHN,USA,JPN".equals(page.urlParams().get("compare")));
         page.waitUntil(Duration.ofSeconds(5), d -> page.chart("compare-chart").size() == 3);
-        Map<String, String> names = Map.of("CHN", "China", "USA", "United States", "DEU", "Germany");
+        Map<String, String> names = Map.of("CHN", "China", "USA", "United States", "JPN", "Japan");
         Map<String, Double> latestScores = new HashMap<>();
         for (var entry : names.entrySet()) {
             Map<Integer, Double> api = page.history(entry.getKey(), "composite", 2000, THIS_YEAR);
@@ -274,16 +274,16 @@ class DashboardBrowserTest {
 
         new Select(page.byId("compare-measure")).selectByValue("labor-conditions");
         page.waitUntil(Duration.ofSeconds(5), d -> "labor-conditions".equals(page.urlParams().get("measure")));
-        page.waitUntil(Duration.ofSeconds(5), d -> page.line("compare-chart", "Germany").byYear()
-                .equals(page.history("DEU", "labor-conditions", 2000, THIS_YEAR)));
+        page.waitUntil(Duration.ofSeconds(5), d -> page.line("compare-chart", "Japan").byYear()
+                .equals(page.history("JPN", "labor-conditions", 2000, THIS_YEAR)));
 
         // a link reproduces the view
         String link = page.driver().getCurrentUrl();
         page.open("?region=KOR");
         page.driver().get(link);
         page.waitUntil(Duration.ofSeconds(10), d -> page.chart("compare-chart").size() == 3);
-        assertThat(page.byId("compare-DEU").isSelected()).isTrue();
-        assertThat(page.byId("compare-JPN").isSelected()).isFalse();
+        assertThat(page.byId("compare-JPN").isSelected()).isTrue();
+        assertThat(page.byId("compare-DEU").isSelected()).isFalse();
         assertThat(new Select(page.byId("compare-measure")).getFirstSelectedOption().getAttribute("value"))
                 .isEqualTo("labor-conditions");
         assertThat(new Select(page.byId("region")).getFirstSelectedOption().getAttribute("value")).isEqualTo("CHN");
@@ -293,16 +293,16 @@ class DashboardBrowserTest {
     @Order(6)
     void theDrillDownShowsComponentsTheRawSeriesAndItsSource() {
         page.open("");
-        page.driver().findElement(By.cssSelector("[data-card='foreign-investment'] .drill-button")).click();
-        page.waitUntil(Duration.ofSeconds(5), d -> "foreign-investment".equals(page.urlParams().get("indicator")));
+        page.driver().findElement(By.cssSelector("[data-card='labor-conditions'] .drill-button")).click();
+        page.waitUntil(Duration.ofSeconds(5), d -> "labor-conditions".equals(page.urlParams().get("indicator")));
         JsonNode reading = null;
         for (JsonNode i : page.latest("CHN").get("indicators")) {
-            if (i.get("id").asText().equals("foreign-investment")) {
+            if (i.get("id").asText().equals("labor-conditions")) {
                 reading = i;
             }
         }
         assertThat(reading).isNotNull();
-        assertThat(page.text("drill-name")).isEqualTo("Foreign investment");
+        assertThat(page.text("drill-name")).isEqualTo("Labor conditions");
         assertShowsScore(page.byId("drill-score"), reading.get("score").asDouble());
         assertThat(page.text("drill-explanation")).isEqualTo(reading.get("explanation").asText());
         List<WebElement> components = page.driver().findElements(By.cssSelector("#drill-components .component"));
@@ -318,7 +318,7 @@ class DashboardBrowserTest {
                     .isNotEqualTo("0px");
         }
 
-        String code = "BX.KLT.DINV.WD.GD.ZS";
+        String code = "SL.UEM.TOTL.ZS";
         JsonNode series = page.api("/api/v1/series/" + code + "?region=CHN");
         page.waitUntil(Duration.ofSeconds(5),
                 d -> page.text("series-provenance").contains(series.get("source").asText()));
@@ -332,9 +332,9 @@ class DashboardBrowserTest {
         assertThat(page.chart("series-chart").get(0).byYear()).isEqualTo(points);
 
         // another input of the same indicator, chosen by keyboard-operable select, lands in the URL
-        new Select(page.byId("drill-series")).selectByValue("NE.TRD.GNFS.ZS");
-        page.waitUntil(Duration.ofSeconds(5), d -> "NE.TRD.GNFS.ZS".equals(page.urlParams().get("series"))
-                && page.text("series-provenance").contains("NE.TRD.GNFS.ZS"));
+        new Select(page.byId("drill-series")).selectByValue("SL.UEM.1524.ZS");
+        page.waitUntil(Duration.ofSeconds(5), d -> "SL.UEM.1524.ZS".equals(page.urlParams().get("series"))
+                && page.text("series-provenance").contains("SL.UEM.1524.ZS"));
     }
 
     @Test

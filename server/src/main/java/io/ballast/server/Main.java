@@ -16,7 +16,10 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Starts Ballast: {@code java -jar ballast-server.jar [check] [--config FILE]}, or {@code hash-token}. */
+/**
+ * Starts Ballast: {@code java -jar ballast-server.jar [check] [--config FILE]}, or {@code hash-token}, or
+ * {@code audit [--config FILE]} (the multivariate check of the indicators' inputs, docs/methodology.md).
+ */
 public final class Main {
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -30,7 +33,8 @@ public final class Main {
             return;
         }
         boolean check = args.length > 0 && args[0].equals("check");
-        String[] options = check ? Arrays.copyOfRange(args, 1, args.length) : args;
+        boolean audit = args.length > 0 && args[0].equals("audit");
+        String[] options = check || audit ? Arrays.copyOfRange(args, 1, args.length) : args;
         BallastConfig config;
         Optional<Path> file;
         try {
@@ -39,6 +43,10 @@ public final class Main {
         } catch (ConfigException e) {
             System.err.println("ballast: invalid configuration: " + e.getMessage());
             System.exit(2);
+            return;
+        }
+        if (audit) {
+            System.out.print(new io.ballast.server.audit.Audit(config).run());
             return;
         }
         if (config.logging().json()) {
@@ -130,8 +138,8 @@ public final class Main {
             if (args[i].startsWith("--config=")) {
                 return Optional.of(Path.of(args[i].substring("--config=".length())));
             }
-            throw new ConfigException("unknown argument '" + args[i] + "'; usage: ballast [check] [--config FILE] | "
-                    + "ballast hash-token");
+            throw new ConfigException("unknown argument '" + args[i] + "'; usage: ballast [check | audit] [--config "
+                    + "FILE] | ballast hash-token");
         }
         String fromEnv = env.get("BALLAST_CONFIG");
         return fromEnv == null || fromEnv.isBlank() ? Optional.empty() : Optional.of(Path.of(fromEnv));

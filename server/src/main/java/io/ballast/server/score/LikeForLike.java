@@ -33,18 +33,19 @@ final class LikeForLike {
     }
 
     /**
-     * The reading's score on the inputs in {@code keys}: its own score when those are all it used, the weighted mean
-     * of their normalised values when it is additive, empty otherwise (or when none of them is present).
+     * The reading's score on the inputs in {@code keys}: the weighted mean of their normalised values when it is
+     * additive (computed the same way whichever inputs are kept, so two comparisons agree to the last digit), its own
+     * score when it is not and those are all it used, empty otherwise (or when none of them is present).
      */
     static Optional<Double> on(IndicatorScore s, Set<String> keys) {
         if (!s.scored()) {
             return Optional.empty();
         }
-        if (keys.equals(keys(s))) {
-            return Optional.of(s.score());
+        if (!s.additive()) {
+            return keys.equals(keys(s)) ? Optional.of(s.score()) : Optional.empty();
         }
         List<InputScore> kept = s.components().stream().filter(c -> keys.contains(c.key())).toList();
-        if (!s.additive() || kept.isEmpty()) {
+        if (kept.isEmpty()) {
             return Optional.empty();
         }
         double mean = Numbers.weightedMean(kept, InputScore::normalised, InputScore::weight);
@@ -127,7 +128,8 @@ final class LikeForLike {
         keys(before).stream().filter(k -> !common.contains(k)).forEach(k -> leftOut.add(k + " (not in "
                 + now.period() + ")"));
         if (leftOut.isEmpty()) {
-            return new Comparison(before.score(), now.score(), "the same inputs in both years", List.of(), null);
+            return new Comparison(on(before, common).orElseThrow(), on(now, common).orElseThrow(),
+                    "the same inputs in both years", List.of(), null);
         }
         if (!before.additive() || !now.additive()) {
             return fail("its inputs differ between " + before.period() + " and " + now.period() + " and its score "

@@ -61,6 +61,7 @@ public final class ApiRouter {
         router.get(API + "/regions").handler(catalog::regions);
         router.get(API + "/scores/latest").handler(scores::latest);
         router.get(API + "/scores/history").handler(scores::history);
+        router.get(API + "/scores/ranking").handler(scores::ranking);
         router.get(API + "/series/:code").handler(series::series);
         router.get(API + "/events").handler(events::events);
         router.post(API + "/observations").handler(writes).handler(ingestRole).handler(body)

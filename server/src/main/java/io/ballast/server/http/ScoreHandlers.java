@@ -4,7 +4,10 @@ import io.ballast.server.score.ScoreQueries;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Year;
 
-/** {@code GET /api/v1/scores/latest} and {@code /scores/history}: served from the score cache. */
+/**
+ * {@code GET /api/v1/scores/latest}, {@code /scores/history} and {@code /scores/ranking}: served from the score
+ * cache.
+ */
 final class ScoreHandlers {
 
     private final Services services;
@@ -23,6 +26,15 @@ final class ScoreHandlers {
                 Json.send(ctx, doc.get());
             }
         }).onFailure(ctx::fail);
+    }
+
+    void ranking(RoutingContext ctx) {
+        var latest = services.scores().latestRankedYear();
+        if (ctx.queryParam("year").isEmpty() && latest.isEmpty()) {
+            throw Problem.notFound("No year has a composite for two or more regions yet, so there is nothing to rank.");
+        }
+        int year = QueryParams.year(ctx, "year", latest.orElse(0));
+        Json.send(ctx, services.scores().ranking(year));
     }
 
     void history(RoutingContext ctx) {

@@ -72,6 +72,17 @@ public final class ScoreQueries {
         return Future.succeededFuture(history.get(new HistoryKey(region, indicator, from, to), this::buildHistory));
     }
 
+    /** The latest year in which at least two configured regions have a composite, if any. */
+    public Optional<Integer> latestRankedYear() {
+        Map<Integer, Integer> counts = new java.util.TreeMap<>();
+        for (String region : regions()) {
+            panel.years(region).stream().filter(y -> y.composite().scored())
+                    .forEach(y -> counts.merge(y.period(), 1, Integer::sum));
+        }
+        return counts.entrySet().stream().filter(e -> e.getValue() >= 2).map(Map.Entry::getKey)
+                .reduce((a, b) -> b);
+    }
+
     /** Every configured region's like-for-like rank in one year, as a document. */
     public Buffer ranking(int year) {
         ObjectNode doc = json.createObjectNode();

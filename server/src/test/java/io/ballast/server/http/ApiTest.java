@@ -63,6 +63,72 @@ class ApiTest {
     }
 
     @Test
+    void theLatestDocumentSaysWhatEachNumberRestsOn() {
+        JsonNode doc = json(server.get("/api/v1/scores/latest?region=CHN"));
+        JsonNode composite = doc.get("composite");
+        assertThat(composite.get("indicators")).hasSize(4);
+        assertThat(composite.get("subindices").has("vulnerability")).isTrue();
+        assertThat(composite.get("subindices").has("capacity")).isTrue();
+        JsonNode change = composite.get("change");
+        assertThat(change.get("from").asInt()).isEqualTo(doc.get("period").asInt() - 1);
+        assertThat(change.get("likeForLike").asBoolean()).isTrue();
+        assertThat(change.get("basis").asText()).isNotBlank();
+        JsonNode rank = composite.get("rank");
+        assertThat(rank.get("year").asInt()).isEqualTo(doc.get("period").asInt());
+        assertThat(rank.get("likeForLike").asBoolean()).isTrue();
+        assertThat(rank.get("excluded").toString()).contains("DEU");
+        assertThat(composite.get("divergence").get("tested").isBoolean()).isTrue();
+        for (JsonNode indicator : doc.get("indicators")) {
+            assertThat(indicator.get("basket").has("used")).isTrue();
+            for (JsonNode c : indicator.get("components")) {
+                assertThat(c.get("key").asText()).isNotBlank();
+                assertThat(c.get("role").asText()).isIn("vulnerability", "capacity");
+                assertThat(c.get("dataYear").asInt()).isLessThanOrEqualTo(indicator.get("period").asInt());
+                assertThat(c.get("goalposts").get("direction").asText()).endsWith("-is-better");
+            }
+        }
+        // a later year with readings but no composite says why, instead of a number
+        assertThat(doc.get("compositeWithheld").get("reason").asText()).startsWith("no composite in ");
+    }
+
+    @Test
+    void germanysGapsAreNamedInItsLatestDocument() {
+        JsonNode doc = json(server.get("/api/v1/scores/latest?region=DEU"));
+        assertThat(doc.get("composite").isNull()).isTrue();
+        assertThat(doc.get("compositeWithheld").get("reason").asText())
+                .contains("export-control-exposure has no reading").contains("TM.VAL.ICTG.ZS.UN");
+        JsonNode labor = null;
+        for (JsonNode i : doc.get("indicators")) {
+            if (i.get("id").asText().equals("labor-conditions")) {
+                labor = i;
+            }
+        }
+        assertThat(labor).isNotNull();
+        assertThat(labor.get("score").isNull()).isTrue();
+        assertThat(labor.get("withheld").asText()).contains("SL.EMP.VULN.ZS");
+    }
+
+    @Test
+    void theRankingListsEveryRegionOnTheInputsTheRankedOnesShare() {
+        JsonNode doc = json(server.get("/api/v1/scores/ranking?year=2022"));
+        assertThat(doc.get("year").asInt()).isEqualTo(2022);
+        List<Integer> positions = new ArrayList<>();
+        for (JsonNode r : doc.get("ranks")) {
+            if (!r.get("position").isNull()) {
+                positions.add(r.get("position").asInt());
+                assertThat(r.get("of").asInt()).isEqualTo(5);
+                assertThat(r.get("score").asDouble()).isBetween(0.0, 100.0);
+            } else {
+                assertThat(r.get("region").asText()).isEqualTo("DEU");
+            }
+        }
+        assertThat(positions).containsExactlyInAnyOrder(1, 2, 3, 4, 5);
+        // without a year: the latest one that two or more regions can be ranked in
+        assertThat(json(server.get("/api/v1/scores/ranking")).get("year").asInt()).isGreaterThanOrEqualTo(2023);
+        assertThat(server.get("/api/v1/scores/ranking?year=1850").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void regionsListTheConfiguredEconomiesChinaFirst() {
         JsonNode regions = json(server.get("/api/v1/regions")).get("regions");
         assertThat(regions.get(0).get("code").asText()).isEqualTo("CHN");

@@ -14,7 +14,7 @@ import io.ballast.api.WeightedIndex;
 public final class ResearchIntensity implements Indicator {
 
     private static final WeightedIndex INDEX = WeightedIndex.named("Research intensity")
-            .input("rnd", "R&D expenditure, % of GDP",
+            .capacity("rnd", "R&D expenditure, % of GDP",
                     Input.level("GB.XPD.RSDV.GD.ZS"), new Goalposts(0, 4.5, HIGHER_IS_BETTER), 1.0)
             .build();
 
@@ -24,7 +24,8 @@ public final class ResearchIntensity implements Indicator {
             "Gross domestic expenditure on research and development as a share of GDP; more spending scores higher.",
             "1.0.0",
             INDEX.inputs(),
-            INDEX.parameters());
+            INDEX.parameters(),
+            INDEX.basket());
 
     @Override
     public IndicatorDescriptor descriptor() {

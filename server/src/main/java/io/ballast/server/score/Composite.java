@@ -63,13 +63,27 @@ final class Composite {
         }
         double score = aggregation.combine(expected, id -> byId.get(id).score());
         return new CompositeScore(Numbers.round(score), aggregation.name(), coverage, expected, List.of(),
-                subindices(expected, byId), null, null, List.of(), null, vintages);
+                basket(expected, byId), subindices(expected, byId), null, null, List.of(), null, vintages);
     }
 
     private CompositeScore withheld(double coverage, List<String> expected, List<String> missing, String reason,
                                     Map<String, String> vintages) {
-        return new CompositeScore(null, aggregation.name(), coverage, expected, missing, Subscores.NONE, null, null,
-                List.of(), reason, vintages);
+        return new CompositeScore(null, aggregation.name(), coverage, expected, missing,
+                new Basket(List.of(), List.of(), List.of()), Subscores.NONE, null, null, List.of(), reason, vintages);
+    }
+
+    /** Every indicator's inputs used, carried and missing, with keys qualified as {@code indicator/input}. */
+    private static Basket basket(List<String> ids, Map<String, IndicatorScore> byId) {
+        List<String> used = new ArrayList<>();
+        List<Basket.Carried> carried = new ArrayList<>();
+        List<Basket.Missing> missing = new ArrayList<>();
+        for (String id : ids) {
+            Basket b = byId.get(id).basket();
+            b.used().forEach(k -> used.add(id + "/" + k));
+            b.carried().forEach(c -> carried.add(new Basket.Carried(id + "/" + c.key(), c.dataYear())));
+            b.missing().forEach(m -> missing.add(new Basket.Missing(id + "/" + m.key(), m.label())));
+        }
+        return new Basket(used, carried, missing);
     }
 
     /**

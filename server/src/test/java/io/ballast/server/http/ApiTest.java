@@ -67,6 +67,9 @@ class ApiTest {
         JsonNode doc = json(server.get("/api/v1/scores/latest?region=CHN"));
         JsonNode composite = doc.get("composite");
         assertThat(composite.get("indicators")).hasSize(4);
+        // every input the composite rests on, carried with its year, or missing
+        assertThat(composite.get("basket").get("used").toString()).contains("labor-conditions/youth-unemployment");
+        assertThat(composite.get("basket").get("missing").toString()).contains("export-control-exposure/ict-imports");
         assertThat(composite.get("subindices").has("vulnerability")).isTrue();
         assertThat(composite.get("subindices").has("capacity")).isTrue();
         JsonNode change = composite.get("change");

@@ -1,5 +1,6 @@
 package io.ballast.server.score.uncertainty;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -24,7 +25,7 @@ public sealed interface Factor permits Factor.Uniform, Factor.Choice {
 
     /** One of the options, each with the same probability; the model decides what an option means. */
     static Factor choice(String name, double... options) {
-        return new Choice(name, java.util.Arrays.stream(options).boxed().toList());
+        return new Choice(name, Arrays.stream(options).boxed().toList());
     }
 
     /** A factor held at one value: the plain choice, as a zero-width range. */

@@ -13,8 +13,8 @@ public interface Model {
     int outputs();
 
     /**
-     * Fills {@code out} (length {@link #outputs()}) for one draw of the factors. NaN means "undefined in this draw"
-     * (no composite, say); an output left unwritten is NaN, too.
+     * Fills {@code out} (length {@link #outputs()}) for one draw of the factors with finite values, or NaN for
+     * "undefined in this draw" (no composite, say); an output left unwritten is NaN, too.
      */
     void evaluate(double[] factorValues, double[] out);
 }

@@ -48,7 +48,11 @@ public final class MonteCarlo {
         return run(model, design, false);
     }
 
-    /** All N(k + 2) runs: bands and rank intervals as {@link #uncertainty}, plus Sobol indices. */
+    /**
+     * All N(k + 2) runs: bands and rank intervals as {@link #uncertainty}, plus Sobol indices. The draws hold
+     * outputs × N(k + 2) doubles (156 outputs, 10 factors, N = 4096: 61 MB, against 10 MB for the 2N runs alone):
+     * when indices are wanted for a few outputs only, run this on a model of those and {@link #uncertainty} on all.
+     */
     public Draws sensitivity(Model model, SaltelliDesign design) {
         return run(model, design, true);
     }

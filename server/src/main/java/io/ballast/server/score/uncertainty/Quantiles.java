@@ -6,7 +6,8 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
 /**
  * The 5th, 50th and 95th percentile of a sample, by commons-math's {@link Percentile}: for values the R-7 estimate
  * (linear between order statistics at (n − 1)p + 1, the default of R and NumPy), for ranks R-1 (the inverse of the
- * empirical distribution: the smallest rank that at least p of the draws reach, so a rank that occurred).
+ * empirical distribution: the smallest rank r with a share of at least p of the draws at r or better, so always a
+ * rank that occurred).
  * Not thread-safe; one per analysis step.
  */
 final class Quantiles {

@@ -1,6 +1,7 @@
 package io.ballast.server.score.uncertainty;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.stat.descriptive.moment.Mean;
 import org.apache.commons.math3.stat.descriptive.moment.Variance;
@@ -64,6 +65,6 @@ final class Sensitivity {
                 rows[m++] = j;
             }
         }
-        return java.util.Arrays.copyOf(rows, m);
+        return Arrays.copyOf(rows, m);
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 public final class Draws {
 
     private final List<Factor> factors;
+    private final List<String> groups;
     private final double[][] values;
     private final int stride;
     private final int rows;
@@ -25,8 +26,10 @@ public final class Draws {
      * @param rows            the base rows in use: N, or a prefix of them
      * @param sensitivityRuns whether the A_B^i blocks were run
      */
-    Draws(List<Factor> factors, double[][] values, int stride, int rows, boolean sensitivityRuns) {
+    Draws(List<Factor> factors, List<String> groups, double[][] values, int stride, int rows,
+          boolean sensitivityRuns) {
         this.factors = List.copyOf(factors);
+        this.groups = List.copyOf(groups);
         this.values = values;
         this.stride = stride;
         this.rows = rows;
@@ -35,6 +38,11 @@ public final class Draws {
 
     public List<Factor> factors() {
         return factors;
+    }
+
+    /** The groups (or factors) whose Sobol indices {@link #sensitivity} gives, in block order. */
+    public List<String> groups() {
+        return groups;
     }
 
     public int outputs() {
@@ -61,7 +69,7 @@ public final class Draws {
         if (rows < 2) {
             throw new IllegalStateException("one base row cannot be halved");
         }
-        return new Draws(factors, values, stride, rows / 2, sensitivityRuns);
+        return new Draws(factors, groups, values, stride, rows / 2, sensitivityRuns);
     }
 
     /** p5, p50 and p95 of one output over the draws where it is defined. */
@@ -116,7 +124,7 @@ public final class Draws {
         return List.copyOf(convergence);
     }
 
-    /** First-order and total-effect indices of every factor for one output (needs the sensitivity runs). */
+    /** First-order and total-effect indices of every group (or factor) for one output (needs the sensitivity runs). */
     public SobolIndices sensitivity(int output) {
         if (!sensitivityRuns) {
             throw new IllegalStateException("these draws have no A_B^i runs: use MonteCarlo.sensitivity");
@@ -138,8 +146,8 @@ public final class Draws {
         return values[output][stride + row];
     }
 
-    double ab(int output, int factor, int row) {
-        return values[output][(2 + factor) * stride + row];
+    double ab(int output, int group, int row) {
+        return values[output][(2 + group) * stride + row];
     }
 
     void requireOutput(int output) {

@@ -70,7 +70,8 @@ public final class MonteCarlo {
         }
         job.work();
         job.await();
-        return new Draws(design.factors(), values, design.baseSamples(), design.baseSamples(), withSensitivity);
+        return new Draws(design.factors(), design.groups(), values, design.baseSamples(), design.baseSamples(),
+                withSensitivity);
     }
 
     /** One analysis's runs, handed out chunk by chunk. */

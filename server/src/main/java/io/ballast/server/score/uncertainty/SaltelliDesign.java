@@ -12,6 +12,10 @@ import org.apache.commons.math3.random.SobolSequenceGenerator;
  * <p>Runs are numbered in blocks of N: A is block 0, B block 1, A_B^i block 2 + i; row j of a block is run
  * {@code block·N + j}. The first two blocks alone are the 2N draws of an uncertainty analysis.
  *
+ * <p>Factors may be grouped (Saltelli 2010, groups of factors): then A_B^g takes every column of group g from B at
+ * once, there is one block per group, and the Sobol indices are those of the groups, such as "the indicator weights"
+ * as one choice however many weights it varies. Without groups, each factor is a group of its own.
+ *
  * <p>The sequence is deterministic, so the same factors, N and skip give the same design on every machine. N must
  * be a power of two and the skip a multiple of N: then the points used, and the first N/2 of them that the
  * convergence check compares against, are each a (t, m, s)-net of the Sobol sequence, its best-balanced point sets.
@@ -30,6 +34,8 @@ public final class SaltelliDesign {
     public static final int MAX_FACTORS = 500;
 
     private final List<Factor> factors;
+    private final List<String> groups;
+    private final int[] groupOf;
     private final int baseSamples;
     private final int skip;
     private final double[] a;
@@ -42,8 +48,36 @@ public final class SaltelliDesign {
      *                    design is wanted)
      */
     public SaltelliDesign(List<Factor> factors, int baseSamples, int skip) {
+        this(factors, factors.stream().map(Factor::name).toList(),
+                java.util.stream.IntStream.range(0, factors.size()).toArray(), baseSamples, skip);
+    }
+
+    /**
+     * A design whose Sobol indices are those of groups of factors.
+     *
+     * @param groups  the groups' names, in the order their A_B blocks come
+     * @param groupOf for each factor, the index of its group in {@code groups}; every group has at least one factor
+     */
+    public SaltelliDesign(List<Factor> factors, List<String> groups, int[] groupOf, int baseSamples, int skip) {
         this.factors = List.copyOf(factors);
+        this.groups = List.copyOf(groups);
+        this.groupOf = groupOf.clone();
         int k = this.factors.size();
+        if (this.groupOf.length != k) {
+            throw new IllegalArgumentException(k + " factors but " + this.groupOf.length + " group assignments");
+        }
+        boolean[] used = new boolean[this.groups.size()];
+        for (int g : this.groupOf) {
+            if (g < 0 || g >= used.length) {
+                throw new IllegalArgumentException("group " + g + " of " + used.length);
+            }
+            used[g] = true;
+        }
+        for (int g = 0; g < used.length; g++) {
+            if (!used[g]) {
+                throw new IllegalArgumentException("group " + this.groups.get(g) + " has no factor");
+            }
+        }
         if (k < 1 || k > MAX_FACTORS) {
             throw new IllegalArgumentException("a design needs 1 to " + MAX_FACTORS + " factors, got " + k);
         }
@@ -60,8 +94,9 @@ public final class SaltelliDesign {
             throw new IllegalArgumentException("skip must be a non-negative multiple of the base samples ("
                     + baseSamples + "), got " + skip);
         }
-        if ((long) baseSamples * (k + 2) > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("N(k + 2) runs must fit an int: N = " + baseSamples + ", k = " + k);
+        if ((long) baseSamples * (this.groups.size() + 2) > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("N(g + 2) runs must fit an int: N = " + baseSamples + ", g = "
+                    + this.groups.size());
         }
         this.baseSamples = baseSamples;
         this.skip = skip;
@@ -95,6 +130,11 @@ public final class SaltelliDesign {
         return factors;
     }
 
+    /** The names of the groups whose indices a sensitivity analysis gives (the factors' own without groups). */
+    public List<String> groups() {
+        return groups;
+    }
+
     /** N. */
     public int baseSamples() {
         return baseSamples;
@@ -104,12 +144,12 @@ public final class SaltelliDesign {
         return skip;
     }
 
-    /** k + 2: A, B and one A_B^i per factor. */
+    /** g + 2: A, B and one A_B^g per group (per factor without groups). */
     public int blocks() {
-        return factors.size() + 2;
+        return groups.size() + 2;
     }
 
-    /** N(k + 2), every run of a sensitivity analysis. */
+    /** N(g + 2), every run of a sensitivity analysis. */
     public int runs() {
         return baseSamples * blocks();
     }
@@ -124,7 +164,12 @@ public final class SaltelliDesign {
         int offset = (run % baseSamples) * k;
         System.arraycopy(block == 1 ? b : a, offset, into, 0, k);
         if (block >= 2) {
-            into[block - 2] = b[offset + block - 2];
+            int group = block - 2;
+            for (int i = 0; i < k; i++) {
+                if (groupOf[i] == group) {
+                    into[i] = b[offset + i];
+                }
+            }
         }
     }
 }

@@ -7,7 +7,8 @@ import org.apache.commons.math3.stat.descriptive.moment.Mean;
 import org.apache.commons.math3.stat.descriptive.moment.Variance;
 
 /**
- * Sobol indices from a Saltelli design, for one output over the base rows where every run of the row is defined:
+ * Sobol indices from a Saltelli design (of factors, or of groups of factors), for one output over the base rows where
+ * every run of the row is defined:
  * <ul>
  *   <li>first order, Saltelli (2010): S_i = mean(f(B) · (f(A_B^i) − f(A))) / V;</li>
  *   <li>total effect, Jansen (1999): S_Ti = mean((f(A) − f(A_B^i))²) / (2V);</li>
@@ -23,7 +24,7 @@ final class Sensitivity {
     }
 
     static SobolIndices indices(Draws draws, int output) {
-        int k = draws.factors().size();
+        int k = draws.groups().size();
         int[] rows = completeRows(draws, output, k);
         int m = rows.length;
         double[] ab = new double[2 * m];
@@ -45,7 +46,7 @@ final class Sensitivity {
                 total += (a - abi) * (a - abi);
             }
             boolean defined = m > 0 && variance > 0;
-            effects.add(new SobolIndices.Effect(draws.factors().get(i).name(),
+            effects.add(new SobolIndices.Effect(draws.groups().get(i),
                     defined ? first / m / variance : Double.NaN,
                     defined ? total / m / (2 * variance) : Double.NaN));
         }

@@ -16,7 +16,7 @@ class DrawsTest {
     /** Draws whose uncertainty sample is exactly {@code perOutput[o]}: the first half rows of A, the rest of B. */
     private static Draws draws(double[]... perOutput) {
         int rows = perOutput[0].length / 2;
-        return new Draws(ONE, perOutput, rows, rows, false);
+        return new Draws(ONE, List.of("x"), perOutput, rows, rows, false);
     }
 
     @Test

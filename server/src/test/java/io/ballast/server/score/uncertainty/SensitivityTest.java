@@ -57,6 +57,22 @@ class SensitivityTest {
     }
 
     @Test
+    void groupedFactorsGetTheIndicesOfTheirGroup() {
+        // x1 and x3 as one choice: its first-order index is S1 + S3 + S13 = 0.3139 + 0 + 0.2437 = 0.5576 and its
+        // total is 1 - S2 = 0.5576; x2 alone keeps 0.4424 for both
+        var design = new SaltelliDesign(ISHIGAMI_FACTORS, List.of("x1 and x3", "x2"), new int[] {0, 1, 0},
+                SaltelliDesign.DEFAULT_BASE_SAMPLES, 0);
+        SobolIndices indices = MonteCarlo.sequential().sensitivity(ishigami(0), design).sensitivity(0);
+
+        assertThat(indices.effects()).extracting(SobolIndices.Effect::factor).containsExactly("x1 and x3", "x2");
+        assertThat(indices.effects().get(0).first()).isCloseTo(0.5576, within(0.02));
+        assertThat(indices.effects().get(0).total()).isCloseTo(0.5576, within(0.02));
+        assertThat(indices.effects().get(1).first()).isCloseTo(0.4424, within(0.02));
+        assertThat(indices.effects().get(1).total()).isCloseTo(0.4424, within(0.02));
+        assertThat(design.runs()).isEqualTo(4 * SaltelliDesign.DEFAULT_BASE_SAMPLES);
+    }
+
+    @Test
     void aLinearModelHasIndicesEqualToItsShareOfTheVariance() {
         // y = x1 + 2 x2 on U(0, 1): variances 1/12 and 4/12, no interaction
         SobolIndices indices = indices(model(x -> x[0] + 2 * x[1]),

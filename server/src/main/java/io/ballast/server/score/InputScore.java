@@ -25,7 +25,7 @@ public record InputScore(String key, String label, String series, double raw, do
 
     /** A plugin's component measured for {@code period}. */
     static InputScore of(Component c, int period) {
-        return new InputScore(c.key(), c.label(), c.series(), c.raw(), Numbers.round(c.normalised(), 4), c.weight(),
+        return new InputScore(c.key(), c.label(), c.series(), c.raw(), c.normalised(), c.weight(),
                 c.role().map(r -> r.name().toLowerCase(java.util.Locale.ROOT)).orElse(null),
                 c.goalposts().map(Limits::of).orElse(null), period - c.lag(), c.lag() > 0);
     }

@@ -99,7 +99,8 @@ public final class WeightedIndex {
         if (coverage < policy.minCoverage()) {
             throw new MissingDataException(missing, String.format(Locale.ROOT,
                     "%s has %.0f%% of its input weight in %d, below the %.0f%% a reading needs: no data for %s",
-                    name, 100 * coverage, year, 100 * policy.minCoverage(), String.join(", ", missing)));
+                    name, 100 * coverage, year, 100 * policy.minCoverage(), String.join(", ", missing)),
+                    components.stream().map(Component::key).toList(), Math.min(1, coverage));
         }
         double[] values = components.stream().mapToDouble(Component::normalised).toArray();
         double[] weights = components.stream().mapToDouble(Component::weight).toArray();

@@ -39,7 +39,8 @@ final class EventHandlers {
         m.put("direction", e.direction());
         m.put("scope", e.scope());
         m.put("entities", e.entities());
-        m.put("entitiesAdded", e.entities());
+        // v1's field: entities a tightening added (a relaxation or suspension adds none)
+        m.put("entitiesAdded", e.direction().equals("tighten") ? e.entities() : null);
         m.put("title", e.title());
         m.put("source", e.source());
         m.put("note", e.note());

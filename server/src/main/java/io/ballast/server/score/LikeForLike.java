@@ -75,7 +75,7 @@ final class LikeForLike {
     static Change compositeChange(YearScores before, YearScores now, Aggregation aggregation, double minShare) {
         int from = before.period();
         if (!before.composite().scored()) {
-            return Change.none(from, "no composite in " + from + ": " + before.composite().withheld());
+            return Change.none(from, before.composite().withheld());
         }
         Map<String, IndicatorScore> then = byId(before.indicators());
         Map<String, IndicatorScore> current = byId(now.indicators());

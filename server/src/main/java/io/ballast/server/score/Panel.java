@@ -32,6 +32,14 @@ public final class Panel {
         return years(region).stream().filter(y -> y.period() == year).findFirst();
     }
 
+    /** A copy to change without touching this one (a scenario's). */
+    Panel copy() {
+        Panel copy = new Panel();
+        copy.regions.putAll(regions);
+        copy.version.set(version.get());
+        return copy;
+    }
+
     /** Grows with every change; a cache keyed by it is never stale. */
     public long version() {
         return version.get();

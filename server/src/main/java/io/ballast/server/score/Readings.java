@@ -29,8 +29,8 @@ final class Readings {
         int year = context.period();
         if (m.missing().isPresent()) {
             var e = m.missing().get();
-            return IndicatorScore.withheld(id, name, year, 0, e.missing(),
-                    basket(plugin, year, List.of(), e.missing()), e.getMessage());
+            return IndicatorScore.withheld(id, name, year, Numbers.round(e.coverage(), 4), e.missing(),
+                    presentOnly(plugin, e.present(), e.missing()), e.getMessage());
         }
         if (m.reading().isEmpty()) {
             return failed(plugin, year, "the " + id + " plugin failed: " + plugin.failure().orElse("see /api/v1/"
@@ -56,6 +56,16 @@ final class Readings {
         return new IndicatorScore(id, name, Numbers.round(r.score()), year, components, r.explanation(),
                 Numbers.round(r.coverage(), 4), r.missing(), basket, Composite.subscores(components), additive, null,
                 null, context.vintagesRead());
+    }
+
+    /** The basket of a year without a reading: the inputs the plugin says it had, and the rest as missing. */
+    private static Basket presentOnly(LoadedPlugin plugin, List<String> present, List<String> missingNamed) {
+        List<InputSpec> declared = plugin.descriptor().basket();
+        if (declared.isEmpty()) {
+            return new Basket(present, List.of(), missingNamed.stream().map(m -> new Basket.Missing(m, m)).toList());
+        }
+        return new Basket(present, List.of(), declared.stream().filter(i -> !present.contains(i.key()))
+                .map(i -> new Basket.Missing(i.key(), i.label())).toList());
     }
 
     /** A year without a reading because the plugin failed. */

@@ -69,6 +69,11 @@ class BundledDataTest {
         IndicatorScore labor = bundled.reading("DEU", "labor-conditions", 2020);
         assertThat(labor.withheld()).contains("SL.EMP.VULN.ZS").contains("SL.GDP.PCAP.EM.KD")
                 .contains("SL.TLF.CACT.ZS");
+        // what the year had is still said: unemployment and youth unemployment, 55 % of the weight
+        assertThat(labor.coverage()).isEqualTo(0.55);
+        assertThat(labor.basket().used()).containsExactly("unemployment", "youth-unemployment");
+        assertThat(labor.basket().missing()).extracting(Basket.Missing::key).containsExactly("vulnerable-employment",
+                "output-per-worker", "participation");
         assertThat(bundled.year("DEU", 2020).composite().withheld())
                 .contains("export-control-exposure has no reading").contains("labor-conditions has no reading");
         // internal capacity has three of its four inputs: a reading, with manufacturing named as missing

@@ -43,6 +43,7 @@ public final class ScoreService {
     private final WorkerExecutor worker;
     private final ObjectMapper json;
     private final AlertSink alertSink;
+    private final UncertaintyService uncertainty;
     private final Map<String, Set<Alert>> notified = new ConcurrentHashMap<>();
     private final Map<String, Buffer> published = new HashMap<>();
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
@@ -51,7 +52,8 @@ public final class ScoreService {
 
     public ScoreService(ObservationStore observations, EventStore events, ScoreStore scores, Scorer scorer,
                         Panel panel, ScoreQueries queries, ScoreSink sink, AlertSink alertSink, WorkerExecutor worker,
-                        ObjectMapper json) {
+                        ObjectMapper json, UncertaintyService uncertainty) {
+        this.uncertainty = uncertainty;
         this.observations = observations;
         this.events = events;
         this.scores = scores;
@@ -149,8 +151,16 @@ public final class ScoreService {
         }
     }
 
-    /** Rebuilds every region's latest document and sends those that changed (or all) to the stream. */
+    /**
+     * Rebuilds every region's latest document and sends those that changed (or all) to the stream, then asks for an
+     * uncertainty analysis of the new scores (which runs elsewhere and never delays this).
+     */
     private void publish(boolean always) {
+        publish(always, ScoreSink.SCORE);
+        uncertainty.schedule(this::uncertaintyDone);
+    }
+
+    private void publish(boolean always, String event) {
         try {
             for (Map.Entry<String, Optional<Buffer>> doc : queries.refreshAll().entrySet()) {
                 String region = doc.getKey();
@@ -160,13 +170,26 @@ public final class ScoreService {
                 Buffer bytes = doc.getValue().get();
                 Buffer before = published.put(region, bytes);
                 if (always || before == null || !before.equals(bytes)) {
-                    sink.publish(region, bytes);
+                    sink.publish(region, event, bytes);
                 }
                 notifyNewAlerts(region, always);
             }
         } catch (RuntimeException e) {
             LOG.error("Rebuilding the latest documents failed; readers keep the previous ones", e);
         }
+    }
+
+    /** An uncertainty analysis finished: on the scoring worker, documents that now carry bands go to the stream. */
+    private void uncertaintyDone(UncertaintyResult result) {
+        if (closed) {
+            return;
+        }
+        worker.executeBlocking(() -> {
+            if (uncertainty.current().isPresent()) {
+                publish(false, ScoreSink.UNCERTAINTY);
+            }
+            return null;
+        }, false);
     }
 
     /** Hands alerts that did not hold before to the sink; at start-up the current alerts are the baseline. */

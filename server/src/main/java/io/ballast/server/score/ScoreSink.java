@@ -2,9 +2,18 @@ package io.ballast.server.score;
 
 import io.vertx.core.buffer.Buffer;
 
-/** Where a region's new latest-scores document goes once a recompute changed it: the stream stage. */
+/**
+ * Where a region's new latest-scores document goes once it changed: the stream stage. {@code event} names why it
+ * changed: {@code score} after a recompute, {@code uncertainty} when the uncertainty analysis of the current scores
+ * is done.
+ */
 public interface ScoreSink {
 
+    /** The event of a recompute. */
+    String SCORE = "score";
+    /** The event of a finished uncertainty analysis. */
+    String UNCERTAINTY = "uncertainty";
+
     /** Called from the scoring worker with the region's latest-scores JSON, serialised once. */
-    void publish(String region, Buffer latestScores);
+    void publish(String region, String event, Buffer latestScores);
 }

@@ -35,10 +35,10 @@ public final class ScoreEvents implements ScoreSink {
     }
 
     @Override
-    public void publish(String region, Buffer latestScores) {
+    public void publish(String region, String name, Buffer latestScores) {
         long id = sequence.incrementAndGet();
         Buffer frame = Buffer.buffer(latestScores.length() + 48)
-                .appendString("id: " + id + "\nevent: score\ndata: ", "UTF-8")
+                .appendString("id: " + id + "\nevent: " + name + "\ndata: ", "UTF-8")
                 .appendBuffer(latestScores)
                 .appendString("\n\n", "UTF-8");
         ScoreEvent event = new ScoreEvent(region, id, frame);

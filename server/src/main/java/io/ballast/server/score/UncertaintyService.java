@@ -1,0 +1,119 @@
+package io.ballast.server.score;
+
+import io.ballast.server.config.BallastConfig;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps an uncertainty analysis of the current panel: each change of the scores asks for one, which runs on an
+ * executor of its own, never on the scoring worker, so a plain score is never delayed by it. A change while an
+ * analysis runs asks for one more when it ends; requests in between collapse into that one. A result belongs to the
+ * panel version it analysed; {@link #current()} gives it only while that version is still the panel's.
+ */
+public final class UncertaintyService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UncertaintyService.class);
+
+    private final Panel panel;
+    private final Supplier<BallastConfig> config;
+    private final Supplier<Optional<UncertaintyRanges>> ranges;
+    private final UncertaintyAnalysis analysis;
+    private final Executor runner;
+    private volatile Consumer<UncertaintyResult> done = result -> { };
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+    private volatile UncertaintyResult result;
+    private volatile String failure;
+
+    /**
+     * @param ranges the configured ranges, empty when the analysis is switched off
+     * @param runner where analyses run (one at a time is enough)
+     */
+    public UncertaintyService(Panel panel, Supplier<BallastConfig> config,
+                              Supplier<Optional<UncertaintyRanges>> ranges, UncertaintyAnalysis analysis,
+                              Executor runner) {
+        this.panel = panel;
+        this.config = config;
+        this.ranges = ranges;
+        this.analysis = analysis;
+        this.runner = runner;
+    }
+
+    /**
+     * Asks for an analysis of the panel as it is now and returns at once; {@code then} hears of the result (to
+     * refresh documents and tell the streams).
+     */
+    void schedule(Consumer<UncertaintyResult> then) {
+        if (ranges.get().isEmpty()) {
+            return;
+        }
+        done = then;
+        again.set(true);
+        if (running.compareAndSet(false, true)) {
+            runner.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        do {
+            try {
+                while (again.getAndSet(false)) {
+                    analyse();
+                }
+            } catch (Throwable e) { // an Error (out of memory) must not stop the analyses for good
+                failure = e.toString();
+                LOG.error("The uncertainty analysis failed; the next change of the scores tries again", e);
+            } finally {
+                running.set(false);
+            }
+        } while (again.get() && running.compareAndSet(false, true));
+    }
+
+    private void analyse() {
+        Optional<UncertaintyRanges> wanted = ranges.get();
+        if (wanted.isEmpty()) {
+            return;
+        }
+        long version = panel.version();
+        BallastConfig c = config.get();
+        Map<String, List<YearScores>> years = new LinkedHashMap<>();
+        c.regions().forEach(r -> years.put(r.code(), panel.years(r.code())));
+        Aggregation aggregation = Aggregation.of(c);
+        UncertaintyResult next = analysis.run(version, years, aggregation::weight, wanted.get(),
+                c.scoring().missing().carryForwardYears(), c.scoring().missing().minInputCoverage(),
+                c.scoring().minCoverage());
+        result = next;
+        failure = null;
+        LOG.debug("Uncertainty analysis of panel version {} done in {} ms", version, next.millis());
+        done.accept(next);
+    }
+
+    /** The analysis of the panel as it is now, if it is done. */
+    public Optional<UncertaintyResult> current() {
+        UncertaintyResult r = result;
+        return r != null && r.version() == panel.version() ? Optional.of(r) : Optional.empty();
+    }
+
+    /** The last analysis, whatever version it analysed. */
+    public Optional<UncertaintyResult> last() {
+        return Optional.ofNullable(result);
+    }
+
+    /** Whether the analysis is switched on. */
+    public boolean enabled() {
+        return ranges.get().isPresent();
+    }
+
+    /** Why the last analysis failed, if it did. */
+    public Optional<String> failure() {
+        return Optional.ofNullable(failure);
+    }
+}

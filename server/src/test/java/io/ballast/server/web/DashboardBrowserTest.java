@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ballast.server.TestServer;
 import io.ballast.server.web.DashboardPage.Line;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,14 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -37,48 +33,16 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The dashboard in a real headless browser against a real server: it shows what the API says, follows the stream
  * without reloads, keeps its state in the URL, drills down, downloads, and works by keyboard and at phone width.
- * One server and one browser serve every test; each test loads the page afresh. Every test ends with a check that
- * the browser console holds no errors (CSP violations and failed requests included).
+ * One server and one browser serve every browser test ({@link BrowserSession}); each test loads the page afresh and
+ * ends with a check that the browser console holds no errors (CSP violations and failed requests included).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(BrowserSession.class)
 class DashboardBrowserTest {
 
     private static final int THIS_YEAR = Year.now().getValue();
 
-    @TempDir
-    static Path dataDir;
-
-    static TestServer server;
-    static Browser browser;
-    static DashboardPage page;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(dataDir);
-        browser = new Browser();
-        page = new DashboardPage(browser, () -> server);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    /** Console errors a test expects (such as refused connections while the server restarts); null: none. */
-    private static Pattern expectedConsoleErrors;
-
-    @AfterEach
-    void theConsoleHasNoErrors() {
-        Pattern expected = expectedConsoleErrors;
-        expectedConsoleErrors = null;
-        assertThat(page.consoleErrors()).as("browser console errors")
-                .filteredOn(e -> expected == null || !expected.matcher(e.getMessage()).find()).isEmpty();
-    }
+    private final DashboardPage page = BrowserSession.page();
 
     /** The element shows the API's score: exactly in data-value, rounded to one decimal in its text. */
     private static void assertShowsScore(WebElement element, double apiScore) {
@@ -180,7 +144,7 @@ class DashboardBrowserTest {
     }
 
     /** The text of the event labels the history chart shows now. */
-    private static List<String> shownEventLabels() {
+    private List<String> shownEventLabels() {
         Object labels = page.driver().executeScript("""
                 const chart = Chart.getChart('history-chart');
                 return Chart.registry.plugins.get('annotation').getAnnotations(chart)
@@ -200,7 +164,7 @@ class DashboardBrowserTest {
         String before = page.text("composite-score");
 
         long posted = System.nanoTime();
-        var response = server.post("/api/v1/observations", "{\"observations\":[{\"region\":\"CHN\","
+        var response = BrowserSession.server().post("/api/v1/observations", "{\"observations\":[{\"region\":\"CHN\","
                 + "\"series\":\"BX.KLT.DINV.WD.GD.ZS\",\"period\":" + year + ",\"value\":4.5}]}");
         assertThat(response.statusCode()).isEqualTo(200);
         page.waitUntil(Duration.ofSeconds(2), d -> {
@@ -341,7 +305,7 @@ class DashboardBrowserTest {
     @Order(7)
     void theCsvDownloadMatchesTheApiAndThePngDownloadIsAnImage() throws Exception {
         page.open("?region=JPN&from=2005&to=2020");
-        Path csv = browser.downloads().resolve("ballast-history-JPN-2005-2020.csv");
+        Path csv = BrowserSession.browser().downloads().resolve("ballast-history-JPN-2005-2020.csv");
         page.byId("history-csv").click();
         page.waitUntil(Duration.ofSeconds(5), d -> Files.exists(csv));
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
@@ -362,7 +326,7 @@ class DashboardBrowserTest {
             assertThat(fromCsv).as(header[col]).isEqualTo(page.history("JPN", header[col], 2005, 2020));
         }
 
-        Path png = browser.downloads().resolve("ballast-history-JPN-2005-2020.png");
+        Path png = BrowserSession.browser().downloads().resolve("ballast-history-JPN-2005-2020.png");
         page.byId("history-png").click();
         page.waitUntil(Duration.ofSeconds(5), d -> Files.exists(png));
         byte[] bytes = Files.readAllBytes(png);
@@ -420,7 +384,7 @@ class DashboardBrowserTest {
         assertThat((List<?>) foreign).isEmpty();
         // scripts and styles only from files: nothing inline for the CSP to block
         for (String file : List.of("/", "/methodology.html")) {
-            String html = server.get(file).body();
+            String html = BrowserSession.server().get(file).body();
             assertThat(html).doesNotContain("<style").doesNotContainPattern("\\sstyle=")
                     .doesNotContainPattern("<script(?![^>]*\\ssrc=)").doesNotContainPattern("\\son[a-z]+=");
         }
@@ -433,7 +397,7 @@ class DashboardBrowserTest {
     @Test
     @Order(10)
     void theMethodologyPageExplainsEveryScore() {
-        page.driver().get(server.uri("/methodology.html#foreign-investment").toString());
+        page.driver().get(BrowserSession.server().uri("/methodology.html#foreign-investment").toString());
         for (String id : List.of("composite", "divergence", "normalisation", "coverage", "export-control-exposure",
                 "foreign-investment", "internal-capacity", "labor-conditions")) {
             assertThat(page.driver().findElements(By.id(id))).as(id).hasSize(1);
@@ -448,19 +412,18 @@ class DashboardBrowserTest {
         page.open("");
         page.waitUntil(Duration.ofSeconds(5), d -> page.byId("live-status").getAttribute("data-state").equals("live"));
         page.driver().executeScript("window.__sameDocument = true;");
-        int port = server.ballast().port();
-
-        expectedConsoleErrors = Pattern.compile("/api/v1/stream\\?region=CHN.*ERR_(CONNECTION_REFUSED|EMPTY_RESPONSE)");
-        server.close();
+        BrowserSession.expectConsoleErrors(
+                Pattern.compile("/api/v1/stream\\?region=CHN.*ERR_(CONNECTION_REFUSED|EMPTY_RESPONSE)"));
+        int port = BrowserSession.stopServer();
         page.waitUntil(Duration.ofSeconds(5), d -> !page.byId("live-status").getAttribute("data-state").equals("live"));
         assertThat(page.byId("live-status").getAttribute("data-state")).isIn("reconnecting", "offline");
 
-        server = TestServer.start(dataDir, Map.of("BALLAST_SERVER_PORT", Integer.toString(port)));
+        BrowserSession.startServer(port);
         // EventSource reconnects by itself (sending Last-Event-ID) after the retry the server advised
         page.waitUntil(Duration.ofSeconds(15), d -> page.byId("live-status").getAttribute("data-state").equals("live"));
         int year = page.latest("CHN").get("period").asInt();
         String before = page.byId("composite-score").getAttribute("data-value");
-        var response = server.post("/api/v1/observations", "{\"observations\":[{\"region\":\"CHN\","
+        var response = BrowserSession.server().post("/api/v1/observations", "{\"observations\":[{\"region\":\"CHN\","
                 + "\"series\":\"BX.KLT.DINV.WD.GD.ZS\",\"period\":" + year + ",\"value\":2.25}]}");
         assertThat(response.statusCode()).isEqualTo(200);
         page.waitUntil(Duration.ofSeconds(3), d -> {

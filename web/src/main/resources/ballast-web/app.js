@@ -9,7 +9,6 @@ import { createEconomy } from './economy.js';
 import { $, el } from './format.js';
 import { createHistory } from './history.js';
 import { createOverview } from './overview.js';
-import { renderPlugins } from './plugins.js';
 import * as state from './state.js';
 import { follow } from './stream.js';
 
@@ -43,7 +42,6 @@ function renderPluginList(doc) {
   const list = doc.indicators ?? [];
   plugins = new Map(list.map((p) => [p.id, p]));
   list.forEach((p, i) => { if (!styles.has(p.id)) styles.set(p.id, lineStyle(i)); });
-  renderPlugins(doc);
 }
 
 // ---------- live ----------
@@ -53,7 +51,7 @@ function openStream(region) {
   stream = follow(region, { onScore: (doc) => economy.live(doc), onStatus: setStatus });
 }
 
-/** After a live update reloaded the economy: the comparison and the plugin list may have changed too. */
+/** After a live update reloaded the economy: the comparison and the plugins' states may have changed too. */
 function afterLive(doc) {
   const v = state.get();
   if (v.compare.includes(doc.region)) compare.load(v);

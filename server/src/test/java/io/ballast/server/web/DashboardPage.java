@@ -190,11 +190,28 @@ final class DashboardPage {
         return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
     }
 
-    /** How many annotations (events) the chart on {@code canvasId} carries. */
-    long annotationCount(String canvasId) {
-        return (Long) driver().executeScript(
-                "return Object.keys(Chart.getChart(arguments[0]).options.plugins.annotation.annotations).length;",
-                canvasId);
+    /** The numbers of the event markers the history chart draws now, in order (a shared badge gives several). */
+    List<Integer> markerNumbers() {
+        Object raw = js("""
+                const chart = Chart.getChart('history-chart');
+                return (chart?.$ballastEvents?.badges ?? []).flatMap(b => b.groups);
+                """);
+        return ((List<?>) raw).stream().map(n -> ((Number) n).intValue()).toList();
+    }
+
+    /** Where the history chart drew its event badges, its event box and its plot area ({@code chart.$ballastEvents}). */
+    Map<?, ?> eventLayout() {
+        return (Map<?, ?>) js("return Chart.getChart('history-chart').$ballastEvents;");
+    }
+
+    /** How many quarters hold events of {@code region} (from the API), that is how many markers to expect. */
+    int quartersWithEvents(String region) {
+        java.util.Set<String> quarters = new java.util.TreeSet<>();
+        api("/api/v1/events?region=" + region).get("events").forEach(e -> {
+            String date = e.get("date").asText();
+            quarters.add(date.substring(0, 4) + "Q" + ((Integer.parseInt(date.substring(5, 7)) - 1) / 3));
+        });
+        return quarters.size();
     }
 
     /** Console entries at SEVERE level since the last call (reading the log empties it). */

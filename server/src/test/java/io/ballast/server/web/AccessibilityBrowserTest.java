@@ -44,7 +44,8 @@ class AccessibilityBrowserTest {
     @Test
     void theOtherPagesHaveNoSeriousAccessibilityProblems() {
         BrowserSession.expectConsoleErrors(Pattern.compile("/api/v1/admin/plugins/_token-check_/enable.*404"));
-        for (String path : List.of("/methodology.html", "/admin.html")) {
+        for (String path : List.of("/methodology.html", "/embed.html?chart=history", "/embed.html?chart=compare",
+                "/admin.html")) {
             page.openPage(path);
             assertThat(page.seriousAxeViolations()).as(path).isEmpty();
         }

@@ -3,16 +3,20 @@ package io.ballast.server.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Year;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 /**
- * Taking a view elsewhere: a share link with the whole view and an embed code, a Sources tab with a ready citation,
- * and the methodology page's way back to the same view.
+ * Taking a view elsewhere: a share link with the whole view, an embed code whose page only that view may be framed
+ * in, a Sources tab with a ready citation, and the methodology page's way back to the same view.
  */
 @ExtendWith(BrowserSession.class)
 class SharingBrowserTest {
+
+    private static final int THIS_YEAR = Year.now().getValue();
 
     private final DashboardPage page = BrowserSession.page();
 
@@ -28,6 +32,50 @@ class SharingBrowserTest {
         String embed = page.byId("history-embed-code").getAttribute("value");
         assertThat(embed).startsWith("<iframe src=\"" + BrowserSession.server().uri("/embed.html?chart=history&"))
                 .contains("region=DEU").contains("from=2008").contains("to=2020").contains("title=\"");
+    }
+
+    @Test
+    void theEmbedViewDrawsTheChartAndOnlyThatPageMayBeFramed() {
+        page.openPage("/embed.html?chart=history&region=CHN&from=2005&to=2020");
+        assertThat(page.text("embed-title")).contains("China").contains("2005").contains("2020");
+        assertThat(page.line("embed-chart", "Composite").byYear()).isEqualTo(page.history("CHN", "composite", 2005,
+                2020));
+        assertThat(page.text("embed-sources")).contains("World Bank").contains("CC BY 4.0");
+        assertThat(page.byId("open-link").getAttribute("href")).contains("region=CHN").contains("from=2005");
+
+        page.openPage("/embed.html?chart=compare&compare=CHN,USA&measure=labor-conditions");
+        assertThat(page.chart("embed-chart")).hasSize(2);
+        assertThat(page.line("embed-chart", "United States").byYear())
+                .isEqualTo(page.history("USA", "labor-conditions", 2000, THIS_YEAR));
+
+        // the frame policy: any site may frame the embed page, no site the dashboard
+        var server = BrowserSession.server();
+        assertThat(server.get("/embed.html").headers().firstValue("Content-Security-Policy").orElseThrow())
+                .contains("frame-ancestors *").doesNotContain("frame-ancestors 'none'").contains("object-src 'none'");
+        for (String path : new String[] {"/", "/methodology.html", "/admin.html", "/api/v1/regions"}) {
+            assertThat(server.get(path).headers().firstValue("Content-Security-Policy").orElseThrow()).as(path)
+                    .contains("frame-ancestors 'none'");
+        }
+        // and the browser keeps to it
+        page.open("");
+        BrowserSession.expectConsoleErrors(Pattern.compile("frame-ancestors 'none'|Refused to frame|chrome-error"));
+        page.js("""
+                for (const [id, src] of [['framed-embed', '/embed.html?chart=history'], ['framed-page', '/']]) {
+                  const frame = document.createElement('iframe');
+                  frame.id = id;
+                  frame.onload = () => { frame.dataset.loaded = 'true'; };
+                  frame.src = src;
+                  document.body.append(frame);
+                }
+                """);
+        page.waitUntil(Duration.ofSeconds(10), d -> Boolean.TRUE.equals(page.js("""
+                const doc = document.getElementById('framed-embed').contentDocument;
+                return doc?.body?.dataset.ready === 'true';
+                """)));
+        page.waitUntil(Duration.ofSeconds(10), d -> "true".equals(page.js(
+                "return document.getElementById('framed-page').dataset.loaded;")));
+        assertThat(page.js("return document.getElementById('framed-page').contentDocument?.getElementById('main');"))
+                .as("the dashboard inside a frame").isNull();
     }
 
     @Test

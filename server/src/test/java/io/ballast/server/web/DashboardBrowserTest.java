@@ -338,6 +338,14 @@ class DashboardBrowserTest {
         page.waitForLive();
         page.driver().executeScript("window.__sameDocument = true;");
         String dataTime = page.byId("data-time").getAttribute("datetime");
+        // when the data arrived: date, time and time zone, and how old it is
+        assertThat(page.text("data-age")).matches("Data from \\d{1,2} \\w{3} \\d{4}, \\d{2}:\\d{2}:\\d{2} \\S+, .+");
+        // the status stays in view wherever the page is scrolled
+        page.driver().executeScript("window.scrollTo(0, document.body.scrollHeight);");
+        page.waitUntil(Duration.ofSeconds(2), d -> (Boolean) page.js("""
+                const box = document.getElementById('live-status').getBoundingClientRect();
+                return scrollY > 1000 && box.top >= 0 && box.bottom <= innerHeight;
+                """));
 
         BrowserSession.expectConsoleErrors(
                 Pattern.compile("/api/v1/stream\\?region=CHN.*ERR_(CONNECTION_REFUSED|EMPTY_RESPONSE)"));

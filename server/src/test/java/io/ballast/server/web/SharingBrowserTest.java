@@ -96,7 +96,7 @@ class SharingBrowserTest {
     void backToTheDashboardFromTheMethodologyKeepsTheView() {
         page.open("?region=DEU&compare=DEU,IND&from=2010&to=2020&indicator=labor-conditions");
         String view = page.driver().getCurrentUrl();
-        page.driver().findElement(By.cssSelector(".status-bar a.header-link")).click();
+        page.driver().findElement(By.cssSelector("a.header-link[href^='methodology.html']")).click();
         page.waitUntil(Duration.ofSeconds(5), d -> d.getCurrentUrl().contains("/methodology.html"));
         page.byId("back-link").click();
         page.waitReady();

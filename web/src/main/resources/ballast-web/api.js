@@ -33,3 +33,39 @@ export const getHistory = (region, indicator, from, to) =>
   api('/scores/history', { region, indicator, from, to });
 
 export const streamUrl = (region) => `${API}/stream?${new URLSearchParams({ region })}`;
+
+// ---------- administration (admin.html): a bearer token the administrator pasted ----------
+
+async function adminPost(path, token) {
+  let res;
+  try {
+    res = await fetch(`${API}${path}`, { method: 'POST', headers: { Authorization: `Bearer ${token}`,
+      Accept: 'application/json, application/problem+json' } });
+  } catch (err) {
+    throw new Error(`Cannot reach the Ballast server (${err.message}).`);
+  }
+  const body = await res.json().catch(() => null);
+  return { status: res.status, body };
+}
+
+/** Switches plugin `id` on ('enable') or off ('disable'); resolves to its new entry. */
+export async function switchPlugin(id, action, token) {
+  const { status, body } = await adminPost(`/admin/plugins/${encodeURIComponent(id)}/${action}`, token);
+  if (status !== 200) throw Object.assign(new Error(body?.detail ?? `HTTP ${status}`), { status });
+  return body;
+}
+
+/**
+ * Whether `token` holds the admin role: 'admin', 'no-role' (valid, without the admin role) or 'invalid'. The admin
+ * API has no read endpoint, so this asks to enable a plugin whose id cannot exist (ids are [a-z0-9-]): the server
+ * checks the token first (401 or 403) and only an admin reaches its 404, which changes nothing.
+ */
+export async function checkAdminToken(token) {
+  const { status, body } = await adminPost('/admin/plugins/_token-check_/enable', token);
+  if (status === 404) return 'admin';
+  if (status === 403) return 'no-role';
+  if (status === 401) return 'invalid';
+  throw new Error(body?.detail ?? `The server answered HTTP ${status}.`);
+}
+
+export const getReadiness = () => fetch('/health/ready').then((res) => res.json());

@@ -1,27 +1,16 @@
-// Line charts on Chart.js 4 (UMD build, the global `Chart`) with chartjs-plugin-annotation 3, which registers
-// itself when its script runs after Chart.js. Both are loaded by index.html from their webjars.
+// Line charts on Chart.js 4 (its UMD build, the global `Chart`, loaded by the page from its webjar). Every chart of
+// the page is drawn here: missing years as gaps, optional indexing to the first year, labels at the line ends, the
+// highlight of the line under the pointer, and fixed symbols in the tooltip. Legends are HTML (legend.js).
 
-/** Okabe-Ito colours: distinguishable with every common colour-vision deficiency. */
-export const OKABE_ITO = {
-  black: '#000000', orange: '#E69F00', sky: '#56B4E9', green: '#009E73',
-  yellow: '#F0E442', blue: '#0072B2', vermillion: '#D55E00', purple: '#CC79A7',
-};
+import { fmtNumber, isNum } from './format.js';
+import { INK, fade } from './palette.js';
+import { endLabelWidth, lineEnds } from './lineends.js';
 
-// Darkest first (each at least 3:1 against white), then the lighter two; shape and dash tell lines apart as well.
-const COLOURS = ['blue', 'vermillion', 'green', 'purple', 'orange', 'sky'].map((k) => OKABE_ITO[k]);
-const DASHES = [[], [7, 4], [2, 3], [10, 3, 2, 3], [4, 4], [1, 3]];
-const POINTS = ['circle', 'rect', 'triangle', 'rectRot', 'crossRot', 'star'];
-
-/** The look of the i-th line of a chart: colour, dash and point shape. */
-export function lineStyle(i) {
-  return { colour: COLOURS[i % COLOURS.length], dash: DASHES[i % DASHES.length], point: POINTS[i % POINTS.length] };
-}
-
-export const COMPOSITE_STYLE = { colour: OKABE_ITO.black, dash: [], point: 'circle', width: 3 };
+export { setHighlight } from './lineends.js';
 
 export const chartsAvailable = () => typeof Chart !== 'undefined';
 
-/** Paints the canvas white before drawing, so that a PNG download is not transparent. */
+/** Paints the canvas white before drawing, so that a downloaded image is not transparent. */
 const whiteBackground = {
   id: 'ballastBackground',
   beforeDraw(chart) {
@@ -40,37 +29,69 @@ function setDefaults() {
   if (defaultsSet) return;
   defaultsSet = true;
   Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
-  Chart.defaults.color = '#3d4450';
+  Chart.defaults.color = INK;
   Chart.defaults.borderColor = '#e4e7ec';
 }
 
-const fmtValue = (v, digits) => (typeof v === 'number' && Number.isFinite(v)
-  ? v.toLocaleString('en', { maximumFractionDigits: digits }) : '—');
+/**
+ * The points of a line with a null point in every missing year between its first and last, so that the line breaks
+ * there instead of bridging the gap. `withheld` ([{period, reason}]) years become null points carrying the reason.
+ */
+export function withGaps(points, withheld = []) {
+  const reasons = new Map(withheld.map((w) => [w.period, w.reason]));
+  const byYear = new Map(points.map((p) => [p.x, p]));
+  if (points.length === 0) return [];
+  const out = [];
+  for (let year = points[0].x; year <= points.at(-1).x; year++) {
+    out.push(byYear.get(year) ?? { x: year, y: null, withheld: reasons.get(year) });
+  }
+  return out;
+}
+
+/** The points indexed to the first value: first = 100; each keeps its score in `value`. Empty when none can be. */
+export function indexed(points) {
+  const base = points.find((p) => isNum(p.y) && p.y !== 0);
+  if (!base) return [];
+  return points.map((p) => ({ ...p, value: p.y, y: isNum(p.y) ? (p.y / base.y) * 100 : null }));
+}
+
+const FADED = 0.18;
+const colourOf = (look) => (ctx) => {
+  const on = ctx.chart.$highlight;
+  return on === undefined || on === null || on === ctx.datasetIndex ? look.colour : fade(look.colour, FADED);
+};
 
 function toDataset(line) {
+  const look = { colour: line.colour, point: line.point ?? 'circle', dash: line.dash ?? [] };
   return {
     label: line.label,
-    data: line.points,
-    borderColor: line.colour,
-    backgroundColor: line.colour,
+    data: withGaps(line.points, line.withheld),
+    ballastId: line.id,
+    ballastLook: look, // the line's fixed look, for the tooltip and the legend
+    borderColor: colourOf(look),
+    backgroundColor: colourOf(look),
     borderWidth: line.width ?? 2,
-    borderDash: line.dash ?? [],
-    pointStyle: line.pointStyle ?? line.point ?? 'circle',
+    borderDash: look.dash,
+    pointStyle: line.pointStyle ?? look.point,
     pointRadius: line.pointRadius ?? 2.5,
     pointHoverRadius: 5,
-    pointBackgroundColor: line.pointColour ?? line.colour,
+    pointBackgroundColor: line.pointFill ?? colourOf(look),
+    pointBorderColor: line.pointStroke ?? colourOf(look),
+    hidden: Boolean(line.hidden),
     spanGaps: false,
     tension: 0,
   };
 }
 
-function options(spec) {
+function options(spec, padRight) {
   const digits = spec.digits ?? 1;
+  const value = (ctx) => fmtNumber(ctx.parsed.y, digits);
   return {
     animation: false,
     responsive: true,
     maintainAspectRatio: false,
     interaction: { mode: 'x', intersect: false },
+    layout: { padding: { top: spec.padTop ?? 8, right: padRight } },
     scales: {
       x: {
         type: 'linear',
@@ -83,91 +104,62 @@ function options(spec) {
         min: spec.yMin,
         max: spec.yMax,
         beginAtZero: spec.yMin === 0,
-        title: { display: Boolean(spec.yTitle), text: spec.yTitle ?? '' },
-        ticks: { callback: (v) => fmtValue(v, 2) },
+        title: { display: Boolean(spec.yTitle), text: spec.yTitle ?? '', color: INK },
+        ticks: {
+          callback(v, i, ticks) { return Chart.Ticks.formatters.numeric.call(this, v, i, ticks).replace('-', '\u2212'); },
+        },
       },
     },
     plugins: {
-      legend: {
-        position: 'bottom',
-        labels: { usePointStyle: true, boxWidth: 8, boxHeight: 8, padding: 14 },
-      },
+      legend: { display: false },
       tooltip: {
+        usePointStyle: true,
+        filter: (item) => isNum(item.parsed.y),
         callbacks: {
           title: (items) => (items.length ? String(Math.round(items[0].parsed.x)) : ''),
-          label: (ctx) => `${ctx.dataset.label}: ${fmtValue(ctx.parsed.y, digits)}`,
+          label: (ctx) => `${ctx.dataset.label}: ${spec.label ? spec.label(ctx.raw, value(ctx)) : value(ctx)}`,
+          // the line's own symbol and colour, whatever a single point looks like (a warning year, say)
+          labelColor: (ctx) => ({ borderColor: ctx.dataset.ballastLook.colour,
+            backgroundColor: ctx.dataset.ballastLook.colour }),
+          labelPointStyle: (ctx) => ({ pointStyle: ctx.dataset.ballastLook.point, rotation: 0 }),
           afterLabel: (ctx) => spec.afterLabel?.(ctx.raw) ?? '',
+          footer: (items) => spec.footer?.(items.length ? Math.round(items[0].parsed.x) : null) ?? '',
         },
       },
-      // events show their label only while the pointer is on their line (not anywhere above or below it)
-      annotation: { interaction: { mode: 'nearest', intersect: true }, annotations: spec.annotations ?? {} },
+      ballastEnds: { display: spec.endLabels !== false },
+      ballastEvents: spec.markers ?? { groups: [] },
     },
   };
 }
 
 /**
- * Draws (or redraws in place, without animation) a line chart on `canvas`.
- * `lines`: [{label, colour, dash, point, width, points: [{x, y, ...}]}];
- * `spec`: {xMin, xMax, yMin, yMax, yTitle, digits, annotations, afterLabel(raw)}.
- * Returns the chart, or null when Chart.js did not load.
+ * Draws (or redraws in place) a line chart on `canvas`.
+ * `lines`: [{id, label, colour, dash, point, width, hidden, points: [{x, y, ...}], withheld?}];
+ * `spec`: {xMin, xMax, yMin, yMax, yTitle, digits, padTop, endLabels, markers, label(raw, text), afterLabel(raw),
+ * footer(year)}. Returns the chart, or null when Chart.js did not load.
  */
 export function drawLines(canvas, lines, spec = {}) {
   if (!chartsAvailable()) return null;
   setDefaults();
   const datasets = lines.map(toDataset);
+  const shown = lines.filter((l) => !l.hidden && l.points.length);
+  const padRight = spec.endLabels === false ? 8 : endLabelWidth(canvas, shown.map((l) => l.label)) + 8;
   const existing = Chart.getChart(canvas);
   if (existing) {
     existing.data.datasets = datasets;
-    existing.options = options(spec);
+    existing.options = options(spec, padRight);
     existing.update('none');
     return existing;
   }
-  return new Chart(canvas, { type: 'line', data: { datasets }, options: options(spec), plugins: [whiteBackground] });
-}
-
-const measureContext = document.createElement('canvas').getContext('2d');
-
-const LINE = { true: { colour: '#1b1f24', width: 2 }, false: { colour: 'rgba(74, 82, 96, 0.5)', width: 1.25 } };
-
-function emphasise(element, on) {
-  element.options.borderColor = LINE[on].colour;
-  element.options.borderWidth = LINE[on].width;
-  element.label.options.display = on;
-}
-
-/**
- * A dashed vertical line at `x` whose label (`lines` of text) shows while the pointer is on it, or while
- * `isActive()` says so (keyboard focus on the matching table row).
- */
-export function eventLine(x, lines, xMid, isActive) {
-  measureContext.font = `12px ${getComputedStyle(document.body).fontFamily}`;
-  const width = Math.max(...lines.map((l) => measureContext.measureText(l).width)) + 16;
-  let hovered = false;
-  const shown = () => hovered || isActive();
-  return {
+  return new Chart(canvas, {
     type: 'line',
-    scaleID: 'x',
-    value: x,
-    borderColor: () => LINE[shown()].colour,
-    borderWidth: () => LINE[shown()].width,
-    borderDash: [4, 3],
-    hitTolerance: 6,
-    label: {
-      display: shown,
-      content: lines,
-      position: 'start',
-      // keep the label inside the plot: to the right of an early event, to the left of a late one
-      xAdjust: x < xMid ? width / 2 + 4 : -(width / 2 + 4),
-      backgroundColor: 'rgba(27, 31, 36, 0.92)',
-      color: '#ffffff',
-      font: lines.map((_, i) => ({ size: 12, weight: i === 0 ? 'bold' : 'normal' })),
-      textAlign: 'left',
-      padding: 8,
-      borderRadius: 6,
-      z: 10,
-    },
-    // hover changes the drawn element directly (options resolve only on update); returning true redraws
-    enter: ({ element }) => { hovered = true; emphasise(element, true); return true; },
-    leave: ({ element }) => { hovered = false; emphasise(element, isActive()); return true; },
-  };
+    data: { datasets },
+    options: options(spec, padRight),
+    plugins: [whiteBackground, lineEnds, ...(spec.plugins ?? [])],
+  });
+}
+
+/** Removes the chart of `canvas`, if any: nothing of an earlier view stays drawn. */
+export function clearChart(canvas) {
+  if (chartsAvailable()) Chart.getChart(canvas)?.destroy();
 }

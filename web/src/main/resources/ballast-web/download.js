@@ -1,4 +1,4 @@
-// Downloads made in the browser: CSV of the data a part shows, PNG of a chart. Nothing is sent anywhere.
+// Downloads made in the browser: CSV of the data a part shows; images are made by figure.js. Nothing is sent anywhere.
 
 const quote = (cell) => {
   const text = cell === null || cell === undefined ? '' : String(cell);
@@ -10,7 +10,8 @@ export function toCsv(header, rows) {
   return [header, ...rows].map((row) => row.map(quote).join(',')).join('\r\n') + '\r\n';
 }
 
-function save(href, filename) {
+/** Saves `href` (a data: or blob: URL) as `filename`. */
+export function save(href, filename) {
   const link = document.createElement('a');
   link.href = href;
   link.download = filename;
@@ -20,15 +21,15 @@ function save(href, filename) {
   link.remove();
 }
 
-export function downloadCsv(filename, header, rows) {
-  const url = URL.createObjectURL(new Blob([toCsv(header, rows)], { type: 'text/csv;charset=utf-8' }));
+/** Saves `blob` as `filename`. */
+export function saveBlob(blob, filename) {
+  const url = URL.createObjectURL(blob);
   save(url, filename);
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Saves a Chart.js chart as a PNG (the canvas at its current size and pixel ratio). */
-export function downloadPng(chart, filename) {
-  if (chart) save(chart.toBase64Image('image/png', 1), filename);
+export function downloadCsv(filename, header, rows) {
+  saveBlob(new Blob([toCsv(header, rows)], { type: 'text/csv;charset=utf-8' }), filename);
 }
 
 /** A file-name-safe slug. */

@@ -1,16 +1,18 @@
 // One economy on screen: loads its latest scores, histories and events, shows them in the overview, the history
-// chart and the drill-down, and applies live documents (at once to the overview, then reloads the charts).
+// chart and the drill-down, and applies live documents (at once to the overview, then reloads the charts). The
+// histories are fetched for the widest years (2000 or the first year chosen, to this year or the last chosen), so a
+// change of the years within them redraws without a request.
 
 import { getEvents, getHistory, getLatest } from './api.js';
-import { $, fmtScore, fmtTime, settleNewest } from './format.js';
+import { $, fmtScore, settleNewest } from './format.js';
+import { snapshot } from './snapshot.js';
 import * as state from './state.js';
 
 const REFRESH_DELAY_MS = 150; // coalesces a burst of live events into one reload of the charts
 
-const toPoints = (doc) => doc.points.map((p) =>
-  ({ x: p.period, y: p.score, coverage: p.coverage, warnings: p.warnings }));
+const toPoints = (doc) => doc.points.map((p) => ({ ...p, x: p.period, y: p.score }));
 const sameScores = (a, b) => JSON.stringify(a) === JSON.stringify(b);
-const stamp = () => { $('updated').textContent = `updated ${fmtTime(new Date())}`; };
+const span = (v) => ({ from: Math.min(v.from, state.DEFAULT_FROM), to: Math.max(v.to, state.CURRENT_YEAR) });
 
 // Resolves once the browser has had a chance to paint (after the next frame, or 50 ms in a hidden tab).
 const nextPaint = () => new Promise((resolve) => {
@@ -28,18 +30,18 @@ function markFirstData() {
 
 /**
  * `parts`: {overview, history, drilldown}; `names`: {regionName(code), nameOf(id), colourOf(id), styleOf(id),
- * pluginOf(id), indicatorIds()}; `onError(message)`, `onLoaded()`; `afterLive(doc)` runs after the charts reloaded for a live update.
+ * pluginOf(id), indicatorIds()}; `onError(message)`, `onLoaded()` (fresh data is on screen); `afterLive(doc)` runs
+ * after the charts reloaded for a live update.
  */
 export function createEconomy({ parts, names, onError, onLoaded, afterLive }) {
-  let data = null; // {region, latest, events, histories: Map id -> [{x, y, coverage, warnings?}]}
+  let data = null; // {region, span, latest, events, histories: Map id -> points, withheld: Map id -> [..]}
   let ticket = 0;
   let loading = Promise.resolve(); // the newest load
   let pending = null; // a live document that came while the economy's data was loading
   let refreshTimer = 0;
 
   async function fetchAll(v, events) {
-    const from = Math.min(v.from, state.DEFAULT_FROM); // the overview needs the year before the latest
-    const to = Math.max(v.to, state.CURRENT_YEAR);
+    const { from, to } = span(v);
     // The histories of the indicators we expect go out with the latest scores, not one round trip after them.
     const early = new Map(['composite', ...names.indicatorIds()].map((id) => [id, getHistory(v.region, id, from, to)]));
     const history = (id) => early.get(id) ?? getHistory(v.region, id, from, to);
@@ -47,33 +49,50 @@ export function createEconomy({ parts, names, onError, onLoaded, afterLive }) {
       const [latest, eventsDoc] = await Promise.all([getLatest(v.region), events ?? getEvents(v.region)]);
       const ids = ['composite', ...(latest.indicators ?? []).map((i) => i.id)];
       const docs = await Promise.all(ids.map(history));
-      const histories = new Map(ids.map((id, i) => [id, toPoints(docs[i])]));
-      return { region: v.region, latest, events: eventsDoc, histories };
+      return { region: v.region, span: { from, to }, latest, events: eventsDoc,
+        histories: new Map(ids.map((id, i) => [id, toPoints(docs[i])])),
+        withheld: new Map(ids.map((id, i) => [id, docs[i].withheld ?? []])) };
     } finally {
       early.forEach((p) => p.catch(() => {})); // an expected indicator the scores do not have: its answer is unused
     }
   }
 
+  /** The indicator the drill-down shows: the view's, else the first (by id) with a reading for the economy. */
+  function drillIndicator(v) {
+    if (v.indicator) return v.indicator;
+    const readings = data?.latest.indicators ?? [];
+    return readings.map((r) => r.id).sort()[0] ?? names.indicatorIds()[0] ?? null;
+  }
+
   function showDrilldown(v) {
-    const reading = data?.region === v.region ? data.latest.indicators?.find((i) => i.id === v.indicator) : undefined;
-    parts.drilldown.show({ plugin: names.pluginOf(v.indicator), reading, region: v.region,
-      regionName: names.regionName(v.region), seriesCode: v.series, colour: names.colourOf(v.indicator) });
+    const id = drillIndicator(v);
+    const reading = data?.region === v.region ? data.latest.indicators?.find((i) => i.id === id) : undefined;
+    parts.drilldown.show({ plugin: names.pluginOf(id), reading, region: v.region,
+      regionName: names.regionName(v.region), seriesCode: v.series, colour: names.colourOf(id),
+      years: { from: v.from, to: v.to } });
+  }
+
+  function renderOverview(v, highlight) {
+    const years = { from: v.from, to: v.to };
+    parts.overview.render(snapshot(data.latest, data.histories, years), data.histories, years, names.colourOf,
+      highlight);
   }
 
   /** The history chart and the drill-down: the heavier half of a render, drawn after the overview. */
   function renderCharts(v) {
-    const { latest, histories, events } = data;
+    const { latest, histories, events, withheld } = data;
     const ids = ['composite', ...(latest.indicators ?? []).map((i) => i.id)];
     parts.history.render({
       region: v.region,
       regionName: names.regionName(v.region),
       events: events.events ?? [],
-      years: { from: v.from, to: v.to },
-      series: ids.map((id) => ({
+      view: v,
+      lines: ids.map((id) => ({
         id,
         label: id === 'composite' ? 'Composite' : names.nameOf(id),
         style: names.styleOf(id),
         points: histories.get(id).filter((p) => p.x >= v.from && p.x <= v.to),
+        withheld: withheld.get(id),
       })),
     });
     showDrilldown(v);
@@ -89,10 +108,7 @@ export function createEconomy({ parts, names, onError, onLoaded, afterLive }) {
       if (mine !== ticket) return;
       data = fresh;
       onLoaded();
-      const view = state.get();
-      parts.overview.render(data.latest, data.histories, { from: view.from, to: view.to }, names.colourOf,
-        highlight && sameRegion);
-      stamp();
+      renderOverview(state.get(), highlight && sameRegion);
       markFirstData();
       // Let the browser paint the scores before the charts take the main thread.
       await nextPaint();
@@ -132,10 +148,11 @@ export function createEconomy({ parts, names, onError, onLoaded, afterLive }) {
     if (sameScores(doc, data.latest)) return; // the snapshot on (re)connect: nothing new
     announce(data.latest, doc);
     data.latest = doc; // show the new values at once; the charts follow after the reload below
-    parts.overview.render(doc, data.histories, { from: v.from, to: v.to }, names.colourOf, true);
-    stamp();
+    renderOverview(v, true);
+    onLoaded();
     clearTimeout(refreshTimer);
     refreshTimer = setTimeout(() => {
+      parts.drilldown.forget(doc.region);
       load(state.get(), true);
       afterLive(doc);
     }, REFRESH_DELAY_MS);
@@ -147,10 +164,29 @@ export function createEconomy({ parts, names, onError, onLoaded, afterLive }) {
     return loading;
   }
 
+  /** Shows the view again from the data at hand when it covers the view's economy and years, else loads. */
+  function show(v) {
+    const covered = data && data.region === v.region && v.from >= data.span.from && v.to <= data.span.to;
+    if (!covered) return load(v);
+    renderOverview(v, false);
+    renderCharts(v);
+    return loading;
+  }
+
   return {
     load,
+    show,
     live,
     showDrilldown,
+
+    /** The last year with a score of the economy on screen, or this year. */
+    latestYear() {
+      const years = [...(data?.histories.values() ?? [])].flatMap((points) => points.map((p) => p.x));
+      return years.length ? Math.max(...years) : state.CURRENT_YEAR;
+    },
+
+    /** The indicator the drill-down shows for `v`. */
+    drillIndicator,
 
     /** Settles once the newest load has, even when newer loads replaced the ones running before. */
     settled: () => settleNewest(() => loading),

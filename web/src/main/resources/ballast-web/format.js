@@ -16,6 +16,8 @@ export function el(tag, props = {}, ...children) {
   return node;
 }
 
+const MINUS = '\u2212';
+
 export const isNum = (v) => typeof v === 'number' && Number.isFinite(v);
 
 /** A score on the 0-100 scale, one decimal. */
@@ -26,18 +28,42 @@ export function fmtChange(v) {
   if (!isNum(v)) return '—';
   const text = Math.abs(v).toFixed(1);
   if (text === '0.0') return '0.0';
-  return v > 0 ? `+${text}` : `\u2212${text}`;
+  return v > 0 ? `+${text}` : `${MINUS}${text}`;
 }
 
 /** A share 0-1 as a whole percentage. */
 export const fmtPercent = (v) => (isNum(v) ? `${Math.round(v * 100)}%` : '—');
 
-/** A raw series value: up to 3 decimals, grouped thousands. */
-export const fmtNumber = (v) => (isNum(v)
-  ? v.toLocaleString('en', { maximumFractionDigits: Math.abs(v) >= 100 ? 1 : 3 }) : '—');
+/** Decimals that suit every value of a series at once (so a column lines up): by the largest magnitude. */
+export function decimalsFor(values) {
+  const top = Math.max(0, ...values.filter(isNum).map(Math.abs));
+  return top >= 1000 ? 0 : top >= 100 ? 1 : top >= 1 ? 2 : 3;
+}
 
-const pad = (n) => String(n).padStart(2, '0');
-export const fmtTime = (d) => `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+/** A raw series value with `digits` decimals (default: by its size), grouped thousands and a real minus sign. */
+export function fmtNumber(v, digits = decimalsFor([v])) {
+  return isNum(v)
+    ? v.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits }).replace('-', MINUS)
+    : '—';
+}
+
+/** Text from the server with a real minus sign before negative numbers ("fell from -1.41" -> "fell from −1.41"). */
+export const prose = (text) => String(text ?? '').replace(/(^|[\s(])-(?=\d)/g, `$1${MINUS}`);
+
+const DATE_TIME = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit',
+  minute: '2-digit', second: '2-digit', timeZoneName: 'short' });
+
+/** "30 Nov 2026, 23:11:53 CET": date, time and time zone. */
+export const fmtDateTime = (d) => DATE_TIME.format(d);
+
+/** "just now", "4 min ago", "2 h ago", "3 days ago". */
+export function fmtAge(ms) {
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  return hours < 48 ? `${hours} h ago` : `${Math.floor(hours / 24)} days ago`;
+}
 
 /** Briefly highlights an element whose value a live update changed. */
 export function flash(node) {
@@ -53,23 +79,6 @@ export function setText(node, text, highlight = false) {
   if (highlight) flash(node);
   return true;
 }
-
-/** Wraps text into lines of at most `width` characters (for chart labels). */
-export function wrap(text, width) {
-  const lines = [];
-  let line = '';
-  for (const word of String(text).split(/\s+/)) {
-    if (line && line.length + word.length + 1 > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
-
-/** Whether a text is an http(s) URL that may be offered as a link. */
-export const isUrl = (text) => typeof text === 'string' && /^https?:\/\/\S+$/i.test(text);
 
 /** Settles once the newest of a series of loads has: follows `current()` while newer loads replace the one awaited. */
 export async function settleNewest(current) {

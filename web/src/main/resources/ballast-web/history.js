@@ -1,121 +1,158 @@
-// History chart: the composite and every indicator by year, export-control events as annotations, a table view,
-// CSV and PNG downloads.
+// History: the composite and every indicator by year on one chart, with a legend whose entries show and hide lines,
+// numbered event markers and their list, a relative-change view, a table, sources, sharing and downloads.
 
-import { $, el, fmtScore, isUrl, wrap } from './format.js';
-import { COMPOSITE_STYLE, OKABE_ITO, drawLines, eventLine } from './charts.js';
-import { downloadCsv, downloadPng } from './download.js';
-import { byYear, fillTable, yearsOf } from './table.js';
+import { $, fmtPercent, fmtScore, isNum } from './format.js';
+import { drawLines, indexed, setHighlight } from './charts.js';
+import { bandFor, eventMarkers, rowsForChart } from './eventmarkers.js';
+import { groupByQuarter, passes } from './events.js';
+import { createEventsPanel } from './eventspanel.js';
+import { markSymbol, renderLegend } from './legend.js';
+import { endLabelWidth } from './lineends.js';
+import { COMPOSITE_STYLE, WARNING_MARKER } from './palette.js';
+import * as state from './state.js';
+import { byYear, fillTable } from './table.js';
+import { createToolbar } from './toolbar.js';
 
-/** 2023-07-01 -> 2023.5: where an event sits on a year axis. */
-function fractionalYear(date) {
-  const [y, m, d] = date.split('-').map(Number);
-  const start = Date.UTC(y, 0, 1);
-  return y + (Date.UTC(y, m - 1, d) - start) / (Date.UTC(y + 1, 0, 1) - start);
-}
+const SCORE_UNIT = 'score 0-100 (higher is more resilient)';
 
 const hasWarning = (ctx) => Boolean(ctx.raw?.warnings?.length);
 
-/** The composite line: years with a divergence warning are drawn as larger vermillion triangles. */
-function compositeLine(series) {
+/** The composite line: years with a divergence warning get a larger amber triangle with a black outline. */
+function compositeLine(line) {
   return {
-    ...series, ...COMPOSITE_STYLE,
-    pointStyle: (ctx) => (hasWarning(ctx) ? 'triangle' : 'circle'),
+    ...line, ...COMPOSITE_STYLE,
+    pointStyle: (ctx) => (hasWarning(ctx) ? WARNING_MARKER.point : COMPOSITE_STYLE.point),
     pointRadius: (ctx) => (hasWarning(ctx) ? 6 : 3),
-    pointColour: (ctx) => (hasWarning(ctx) ? OKABE_ITO.vermillion : COMPOSITE_STYLE.colour),
+    pointFill: (ctx) => (hasWarning(ctx) ? WARNING_MARKER.fill : COMPOSITE_STYLE.colour),
+    pointStroke: (ctx) => (hasWarning(ctx) ? WARNING_MARKER.stroke : COMPOSITE_STYLE.colour),
   };
 }
 
-const LABEL_WIDTH = 56; // characters per line of an event's label on the chart
+const carriedOf = (p) => [].concat(p?.basket?.carried ?? []).map((c) => `${c.key} (${c.dataYear})`).join('; ');
+const warningOf = (p) => (p?.warnings ?? []).map((w) => w.message).join(' ');
 
-/** A source for the chart label: a URL without its scheme, cut to fit (the events table has the whole link). */
-function shortSource(source) {
-  const text = isUrl(source) ? source.replace(/^https?:\/\/(www\.)?/i, '').replace(/\/$/, '') : source;
-  return text.length > LABEL_WIDTH - 8 ? `${text.slice(0, LABEL_WIDTH - 9)}…` : text;
-}
-
-function eventLabel(event) {
-  return [
-    [event.date, event.jurisdiction, event.entitiesAdded == null ? null : `${event.entitiesAdded} entities added`]
-      .filter(Boolean).join(' · '),
-    ...wrap(event.title, LABEL_WIDTH),
-    `Source: ${shortSource(event.source)}`,
-  ];
-}
-
-function sourceCell(source) {
-  return isUrl(source) ? el('a', { href: source, rel: 'noopener noreferrer', target: '_blank' }, source) : source;
-}
-
-export function createHistory() {
-  let shown = null; // what the chart shows: {region, series, years}
-  let activeEvent = -1; // event whose row has keyboard focus
+/**
+ * `onChange(patch)` changes the view (hidden lines, relative, the events' layer and filters); `sourcesFor(region, ids)`
+ * resolves to the sources of the lines `ids` (sources.js), for the Sources tab and the image footers.
+ */
+export function createHistory({ onChange, sourcesFor }) {
+  let shown = null; // {region, regionName, lines, years, relative}
+  let focusedGroup = null; // the marker whose event row has keyboard focus
   const canvas = $('history-chart');
+  const chart = () => (typeof Chart === 'undefined' ? null : Chart.getChart(canvas));
   const fileName = (ext) => `ballast-history-${shown.region}-${shown.years.from}-${shown.years.to}.${ext}`;
+  const title = () => `${shown.regionName}: resilience scores, ${shown.years.from}–${shown.years.to}`;
 
-  $('history-csv').addEventListener('click', () => {
-    if (!shown) return;
-    const rows = byYear(shown.series).map(([year, ...values]) => [year, ...values.map((v) => v ?? '')]);
-    downloadCsv(fileName('csv'), ['year', ...shown.series.map((s) => s.id)], rows);
+  const panel = createEventsPanel({
+    onChange,
+    onFocus: (n) => {
+      focusedGroup = n;
+      chart()?.update('none');
+    },
   });
-  $('history-png').addEventListener('click', () => {
-    if (shown) downloadPng(Chart.getChart(canvas), fileName('png'));
+  $('history-relative').addEventListener('change', (e) => {
+    const others = state.get().relative.filter((c) => c !== 'history');
+    onChange({ relative: e.target.checked ? [...others, 'history'] : others });
   });
 
-  function renderEvents(events) {
-    $('events-count').textContent = String(events.length);
-    $('events-section').hidden = events.length === 0;
-    fillTable($('events-table'), {
-      columns: [{ label: 'Date' }, { label: 'Jurisdiction' }, { label: 'Event' },
-        { label: 'Entities added', numeric: true }, { label: 'Source' }],
-      rows: events.map((e) => [e.date, e.jurisdiction, e.title, e.entitiesAdded ?? '—', sourceCell(e.source)]),
-    });
-    $('events-table').querySelectorAll('tbody tr').forEach((row, i) => {
-      row.tabIndex = 0;
-      row.addEventListener('focus', () => { activeEvent = i; Chart.getChart(canvas)?.update('none'); });
-      row.addEventListener('blur', () => { activeEvent = -1; Chart.getChart(canvas)?.update('none'); });
+  const toolbar = createToolbar('history', {
+    csv: () => shown && {
+      fileName: fileName('csv'),
+      header: ['economy', 'year', 'line_id', 'line', 'unit', 'value', 'coverage (share 0-1)', 'carried values',
+        'divergence warning'],
+      rows: shown.lines.flatMap((l) => l.points.filter((p) => isNum(p.y)).map((p) => [shown.region, p.x, l.id,
+        l.label, SCORE_UNIT, p.y, p.coverage ?? '', carriedOf(p), warningOf(p)])),
+    },
+    figure: () => shown && {
+      chart: chart(), fileName: fileName('png').replace(/\.png$/, ''), title: title(),
+      subtitle: shown.relative ? 'Index: the first year shown = 100 for each line'
+        : 'Composite and indicator scores, 0–100; higher is more resilient',
+      sources: () => sourcesFor(shown.region, shown.lines.map((l) => l.id)),
+    },
+    share: () => ({ embed: 'history', title: shown ? title() : 'Ballast history' }),
+  });
+
+  function renderLegendFor(lines, hidden, markers) {
+    const keys = [{ label: 'divergence warning that year', symbol: markSymbol('triangle', WARNING_MARKER) }];
+    if (markers) keys.push({ label: 'export-control events in a quarter (numbered)', symbol: markSymbol('badge') });
+    renderLegend($('history-legend'), {
+      entries: lines.map((l) => ({ id: l.id, label: l.label, look: l.id === 'composite' ? COMPOSITE_STYLE : l.style,
+        hidden: hidden.includes(l.id), toggle: true })),
+      keys,
+      onToggle: (id) => onChange({ hide: hidden.includes(id) ? hidden.filter((h) => h !== id) : [...hidden, id] }),
+      onFocus: (id) => setHighlight(chart(), id ? lines.findIndex((l) => l.id === id) : null),
     });
   }
 
-  function renderTable(series, regionName) {
-    const composite = series.find((s) => s.id === 'composite');
-    const warned = new Set((composite?.points ?? []).filter((p) => p.warnings?.length).map((p) => p.x));
+  function renderTable(lines, regionName) {
     fillTable($('history-table'), {
-      caption: `Scores of ${regionName} by year (0–100, higher is more resilient)`,
-      columns: [{ label: 'Year' }, ...series.map((s) => ({ label: s.label, numeric: true })),
-        { label: 'Divergence warning' }],
-      rows: byYear(series).map(([year, ...values]) => [year, ...values.map(fmtScore), warned.has(year) ? 'yes' : '']),
+      caption: `Scores of ${regionName} by year (0–100, higher is more resilient), with the composite's coverage`,
+      columns: [{ label: 'Year' }, ...lines.map((l) => ({ label: l.label, numeric: true })),
+        { label: 'Composite coverage', numeric: true }, { label: 'Divergence warning' }],
+      rows: byYear(lines).map(([year, ...points]) => [year, ...points.map((p) => fmtScore(p?.y)),
+        fmtPercent(points[0]?.coverage), points[0]?.warnings?.length ? 'yes' : '']),
     });
   }
 
   return {
     /**
-     * `series`: [{id, label, style, points: [{x, y, warnings?}]}] with the composite first, already limited to
-     * `years` ({from, to}); `events`: [{date, jurisdiction, title, entitiesAdded, source}].
+     * `lines`: [{id, label, style, points: [{x, y, coverage, warnings?}], withheld?}], the composite first, limited to
+     * the years; `events`: the economy's events; `view`: the view (years, hide, relative, events, filters).
      */
-    render({ region, regionName, series, events, years }) {
-      const inRange = events.filter((e) => {
-        const x = fractionalYear(e.date);
-        return x >= years.from && x < years.to + 1;
+    render({ region, regionName, lines, events, view }) {
+      const years = { from: view.from, to: view.to };
+      const relative = view.relative.includes('history');
+      const inYears = events.filter((e) => {
+        const year = Number(e.date.slice(0, 4));
+        return year >= years.from && year <= years.to;
       });
-      const dataYears = yearsOf(series);
-      const eventYears = inRange.map((e) => fractionalYear(e.date));
-      const xMin = Math.max(years.from, Math.min(dataYears[0] ?? years.from, ...eventYears.map(Math.floor)));
-      const xMax = Math.min(years.to + 1, Math.max(dataYears.at(-1) ?? years.to, ...eventYears.map((x) => x + 0.2)));
-      const xMid = (xMin + xMax) / 2;
-      const annotations = Object.fromEntries(inRange.map((e, i) =>
-        [`event${i}`, eventLine(fractionalYear(e.date), eventLabel(e), xMid, () => activeEvent === i)]));
-      const lines = series.map((s) => (s.id === 'composite' ? compositeLine(s) : { ...s, ...s.style }));
-      drawLines(canvas, lines, {
-        xMin, xMax, yMin: 0, yMax: 100, yTitle: 'Score (0–100)', annotations,
+      const groups = groupByQuarter(inYears.filter((e) => passes(e, { jurisdictions: view.imposedBy,
+        types: view.eventTypes })));
+      const markers = view.events && groups.length > 0;
+      const drawn = lines.map((l) => {
+        const look = l.id === 'composite' ? compositeLine(l) : { ...l, ...l.style };
+        return { ...look, hidden: view.hide.includes(l.id), points: relative ? indexed(l.points) : l.points };
+      });
+      const xMax = Math.max(years.to, ...(markers ? groups.map((g) => g.x + 0.15) : []));
+      const padRight = endLabelWidth(canvas, drawn.filter((l) => !l.hidden && l.points.length).map((l) => l.label)) + 8;
+      const rows = markers ? rowsForChart(canvas, groups, { xMin: years.from, xMax, padRight }) : 0;
+      drawLines(canvas, drawn, {
+        xMin: years.from, xMax, yMin: relative ? undefined : 0, yMax: relative ? undefined : 100,
+        yTitle: relative ? 'Index (first year shown = 100)' : 'Score (0–100)',
+        padTop: markers ? bandFor(rows) : 8,
+        markers: markers ? { groups, rows, active: () => focusedGroup, onPick: (n) => panel.focusMarker(n) }
+          : { groups: [] },
+        label: (raw, text) => (relative && isNum(raw?.value) ? `${text} (score ${fmtScore(raw.value)})` : text),
         afterLabel: (raw) => (raw?.warnings?.length ? '⚠ divergence warning' : ''),
+        footer: (year) => lines.flatMap((l) => (l.withheld ?? []).filter((w) => w.period === year)
+          .map((w) => `${l.label} withheld: ${w.reason}`)).join('\n'),
+        plugins: [eventMarkers],
       });
-      canvas.setAttribute('aria-label', `Line chart of the composite and ${series.length - 1} indicator scores of `
-        + `${regionName}, ${xMin} to ${xMax}, with ${inRange.length} export-control events marked. `
-        + 'The same data is in the table view below the chart.');
+      const visible = drawn.filter((l) => !l.hidden).length;
+      canvas.setAttribute('aria-label', `Line chart of ${visible} of ${lines.length} lines (the composite and the `
+        + `indicator scores) of ${regionName}, ${years.from} to ${years.to}`
+        + `${relative ? ', as an index with the first year = 100' : ''}`
+        + `${markers ? `, with ${groups.length} numbered event markers` : ''}. `
+        + 'The Table tab holds the same data, and the list below the chart the events.');
       $('history-heading').textContent = `History of ${regionName}, ${years.from}–${years.to}`;
-      shown = { region, series, years };
-      renderTable(series, regionName);
-      renderEvents(inRange);
+      $('history-relative').checked = relative;
+      const empty = lines.every((l) => l.points.length === 0);
+      $('history-empty').hidden = !empty;
+      $('history-empty').textContent = empty ? `No scores of ${regionName} in ${years.from}–${years.to}.` : '';
+      renderLegendFor(lines, view.hide, markers);
+      renderTable(lines, regionName);
+      panel.render(inYears, groups, view);
+      shown = { region, regionName, lines, years, relative };
+      toolbar.setAvailable(!empty);
+      toolbar.refresh();
+    },
+
+    /** Fills the Sources tab (when it is opened). */
+    async showSources() {
+      if (!shown) return;
+      const { renderSources } = await import('./sources.js');
+      await renderSources($('history-sources'), { title: title(),
+        sources: await sourcesFor(shown.region, shown.lines.map((l) => l.id)) });
     },
   };
 }

@@ -1,7 +1,9 @@
-// Overview of one economy: the composite (score, change on the previous year, coverage, divergence warning) and one
-// card per indicator (score, sparkline, trend, coverage).
+// Overview of one economy in the years chosen: the composite (score, change on the previous year, coverage,
+// divergence warning) and one card per indicator (score, sparkline, change, coverage). The numbers come from
+// snapshot.js; changes are told the like-for-like way of change.js.
 
-import { $, el, flash, fmtChange, fmtPercent, fmtScore, isNum, setText } from './format.js';
+import { changeIn, describeChange } from './change.js';
+import { $, el, flash, fmtPercent, fmtScore, isNum, prose, setText } from './format.js';
 import { createSparkline, drawSparkline } from './sparkline.js';
 
 const DOCUMENTED = new Set(['export-control-exposure', 'foreign-investment', 'internal-capacity', 'labor-conditions']);
@@ -10,20 +12,16 @@ const DOCUMENTED = new Set(['export-control-exposure', 'foreign-investment', 'in
 export const methodHref = (id) =>
   `methodology.html#${id === 'composite' || DOCUMENTED.has(id) ? id : 'indicators'}`;
 
-/** The change of `score` (in year `period`) on the previous year's point of `points`, or null. */
-function change(points, period, score) {
-  const previous = points.find((p) => p.x === period - 1);
-  return previous && isNum(score) ? { delta: score - previous.y, year: period - 1 } : null;
-}
-
-function renderTrend(node, trend, highlight) {
-  const direction = !trend ? 'none' : trend.delta > 0.05 ? 'up' : trend.delta < -0.05 ? 'down' : 'flat';
-  node.dataset.direction = direction;
-  const arrow = { up: '▲', down: '▼', flat: '▶', none: '' }[direction];
-  const text = trend ? `${fmtChange(trend.delta)} on ${trend.year}` : 'no score the year before';
-  if (node.dataset.text === text) return;
-  node.dataset.text = text;
-  node.replaceChildren(el('span', { class: 'arrow', 'aria-hidden': 'true' }, arrow), ` ${text}`);
+function renderTrend(node, noteNode, change, highlight) {
+  node.dataset.direction = change.direction;
+  const arrow = { up: '▲', down: '▼', flat: '▶', none: '' }[change.direction];
+  if (noteNode) {
+    noteNode.textContent = change.note;
+    noteNode.hidden = !change.note;
+  }
+  if (node.dataset.text === change.text) return;
+  node.dataset.text = change.text;
+  node.replaceChildren(el('span', { class: 'arrow', 'aria-hidden': 'true' }, arrow), ` ${change.text}`);
   if (highlight) flash(node);
 }
 
@@ -44,6 +42,7 @@ function createCard(ind, colour, onDrill) {
   const score = el('span', { class: 'score-value', 'data-indicator': ind.id });
   const spark = createSparkline();
   const trend = el('p', { class: 'trend' });
+  const note = el('p', { class: 'change-note', hidden: true });
   const coverage = coverageBlock();
   const year = el('span', { class: 'card-year' });
   const drill = el('button', { type: 'button', class: 'drill-button', 'aria-controls': 'drilldown' },
@@ -51,42 +50,47 @@ function createCard(ind, colour, onDrill) {
   drill.addEventListener('click', () => onDrill(ind.id));
   const card = el('article', { class: 'card indicator', 'data-card': ind.id, 'aria-labelledby': `card-${ind.id}` },
     el('div', { class: 'card-head' }, name,
-      el('a', { class: 'method-link', href: methodHref(ind.id), 'aria-label': `How ${ind.name || ind.id} is computed` },
-        'Method')),
+      el('a', { class: 'method-link', href: methodHref(ind.id) }, 'Method',
+        el('span', { class: 'visually-hidden' }, ` of ${ind.name || ind.id}`))),
     el('div', { class: 'card-score' },
       el('p', { class: 'score' }, score, el('span', { class: 'out-of' }, '/100')), spark),
-    trend, coverage.node, el('div', { class: 'card-foot' }, year, drill));
+    trend, note, coverage.node, el('div', { class: 'card-foot' }, year, drill));
   name.id = `card-${ind.id}`;
   card.style.borderTopColor = colour; // ties the card to its line on the charts
-  return { card, name, score, spark, trend, coverage, year };
+  return { card, score, spark, trend, note, coverage, year };
 }
 
 export function createOverview({ onDrill, nameOf }) {
   const cards = new Map();
   const box = $('indicators');
 
-  function renderComposite(doc, points, years, highlight) {
-    const c = doc.composite;
+  function renderComposite(snap, points, years, highlight) {
+    const c = snap.composite;
     const score = $('composite-score');
     score.dataset.value = c ? String(c.score) : '';
     setText(score, c ? fmtScore(c.score) : '—', highlight);
-    renderTrend($('composite-change'), c ? change(points, doc.period, c.score) : null, highlight);
-    setText($('composite-period'), doc.period == null ? '—' : String(doc.period), highlight);
+    const change = c ? (c.change ? describeChange(c.change, null) : changeIn(points, c.period))
+      : { direction: 'none', text: '', note: '' };
+    renderTrend($('composite-change'), $('composite-change-note'), change, highlight);
+    setText($('composite-period'), c ? String(c.period) : '—', highlight);
     setText($('composite-method'), c?.method ?? '—');
     renderCoverage($('composite-coverage-bar'), $('composite-coverage'), c?.coverage, highlight);
-    $('composite-note').hidden = Boolean(c);
+    const notes = [snap.withheld && `No composite for ${snap.withheld.period}: ${snap.withheld.reason}`,
+      !c && `No composite score in ${years.from}–${years.to}: not enough indicators have data.`].filter(Boolean);
+    $('composite-note').textContent = notes.join(' ');
+    $('composite-note').hidden = notes.length === 0;
     const missing = c?.missing ?? [];
     $('composite-missing').hidden = missing.length === 0;
     $('composite-missing').textContent = missing.length
-      ? `Not in this year's composite (no reading): ${missing.map(nameOf).join(', ')}.`
-      : '';
+      ? `Not in ${c.period}'s composite (no reading): ${missing.map(nameOf).join(', ')}.` : '';
     const shown = points.filter((p) => p.x >= years.from && p.x <= years.to);
     drawSparkline($('composite-spark'), shown, '#000000');
     $('composite-spark-caption').textContent = shown.length
       ? `Composite ${shown[0].x}–${shown.at(-1).x}: from ${fmtScore(shown[0].y)} to ${fmtScore(shown.at(-1).y)}` : '';
     const warnings = c?.warnings ?? [];
     $('divergence').hidden = warnings.length === 0;
-    $('divergence-messages').replaceChildren(...warnings.map((w) => el('li', { 'data-kind': w.kind }, w.message)));
+    $('divergence-messages').replaceChildren(...warnings.map((w) => el('li', { 'data-kind': w.kind },
+      prose(w.message))));
   }
 
   function renderCard(ind, points, years, colour, highlight) {
@@ -96,31 +100,40 @@ export function createOverview({ onDrill, nameOf }) {
       cards.set(ind.id, card);
       box.append(card.card);
     }
-    card.score.dataset.value = String(ind.score);
+    card.score.dataset.value = isNum(ind.score) ? String(ind.score) : '';
     setText(card.score, fmtScore(ind.score), highlight);
-    renderTrend(card.trend, change(points, ind.period, ind.score), highlight);
+    const change = ind.period === null ? { direction: 'none', text: `no reading in ${years.from}–${years.to}`, note: '' }
+      : ind.change ? describeChange(ind.change, null) : changeIn(points, ind.period);
+    renderTrend(card.trend, card.note, change, highlight);
     renderCoverage(card.coverage.fill, card.coverage.value, ind.coverage, highlight);
-    setText(card.year, ind.period == null ? '' : `Latest reading ${ind.period}`, highlight);
+    setText(card.year, ind.period === null ? '' : `${ind.reading ? 'Latest reading' : 'Reading'} ${ind.period}`,
+      highlight);
     drawSparkline(card.spark, points.filter((p) => p.x >= years.from && p.x <= years.to), colour);
+  }
+
+  function renderAsOf(snap) {
+    $('overview-asof').hidden = !snap.asOf;
+    $('overview-asof-text').textContent = snap.asOf
+      ? `Showing ${snap.period ?? 'the years chosen'}, the last year with a score in the years chosen; the latest `
+        + `scores are from ${snap.latestPeriod}.` : '';
   }
 
   return {
     /**
-     * `doc`: the latest-scores document; `histories`: Map id -> points [{x, y}] (the composite under 'composite')
-     * (at least the years shown and the year before the latest); `years`: {from, to} the sparklines show;
+     * `snap`: from snapshot.js; `histories`: Map id -> points (the composite under 'composite'); `years`: {from, to};
      * `colourOf(id)`; `highlight`: flash values that changed (live updates).
      */
-    render(doc, histories, years, colourOf, highlight = false) {
-      const indicators = doc.indicators ?? [];
-      const ids = new Set(indicators.map((i) => i.id));
+    render(snap, histories, years, colourOf, highlight = false) {
+      const ids = new Set(snap.indicators.map((i) => i.id));
       for (const [id, card] of cards) {
         if (!ids.has(id)) { card.card.remove(); cards.delete(id); }
       }
-      for (const ind of indicators) {
+      for (const ind of snap.indicators) {
         renderCard(ind, histories.get(ind.id) ?? [], years, colourOf(ind.id), highlight);
       }
-      renderComposite(doc, histories.get('composite') ?? [], years, highlight);
-      box.dataset.count = String(indicators.length);
+      renderComposite(snap, histories.get('composite') ?? [], years, highlight);
+      renderAsOf(snap);
+      box.dataset.count = String(snap.indicators.length);
     },
     clear() {
       for (const card of cards.values()) card.card.remove();

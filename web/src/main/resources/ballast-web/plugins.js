@@ -1,4 +1,5 @@
-// The loaded indicator plugins: version, where they came from (built in or a jar), state, and why one failed.
+// The loaded indicator plugins for the administration page: version, where they came from (built in or a jar),
+// state, since when, why one failed, and a button to switch each off or on.
 
 import { $, el } from './format.js';
 import { fillTable } from './table.js';
@@ -9,12 +10,21 @@ function stateBadge(p) {
   return el('span', { class: 'badge', 'data-state': p.state ?? 'UNKNOWN' }, (p.state ?? 'unknown').toLowerCase());
 }
 
-/** Renders the answer of GET /api/v1/indicators. */
-export function renderPlugins(doc) {
+function switchButton(p, onSwitch) {
+  const off = p.state === 'DISABLED';
+  const button = el('button', { type: 'button', class: 'button small', 'data-plugin': p.id,
+    'data-action': off ? 'enable' : 'disable' }, off ? `Switch on` : `Switch off`,
+  el('span', { class: 'visually-hidden' }, ` ${p.name || p.id}`));
+  button.addEventListener('click', () => onSwitch(p.id, off ? 'enable' : 'disable'));
+  return button;
+}
+
+/** Renders the answer of GET /api/v1/indicators; `onSwitch(id, 'enable'|'disable')`. */
+export function renderPlugins(doc, onSwitch) {
   const plugins = doc.indicators ?? [];
   fillTable($('plugins-table'), {
     columns: [{ label: 'Indicator' }, { label: 'Version' }, { label: 'Source' }, { label: 'State' },
-      { label: 'Since' }, { label: 'Weight', numeric: true }],
+      { label: 'Since' }, { label: 'Weight', numeric: true }, { label: 'Action' }],
     rows: plugins.map((p) => [
       el('span', {}, el('strong', {}, p.name || p.id), el('br'), el('code', {}, p.id)),
       p.version ?? '—',
@@ -22,6 +32,7 @@ export function renderPlugins(doc) {
       p.failure ? el('span', {}, stateBadge(p), el('span', { class: 'failure' }, p.failure)) : stateBadge(p),
       since(p.since),
       p.weight ?? '—',
+      switchButton(p, onSwitch),
     ]),
   });
   const refused = Object.entries(doc.refused ?? {});

@@ -1,38 +1,58 @@
 // Live score updates over Server-Sent Events with a visible status: connecting, live, reconnecting, offline.
 // EventSource reconnects by itself after a dropped connection and sends Last-Event-ID, so the server replays what
-// was missed; only when the browser gives up for good (an answer that is not a stream) do we open a new one.
+// was missed. It would retry for ever, though: after FAILURES_BEFORE_OFFLINE failed attempts in a row the page says
+// "offline", closes it and tries again itself, less and less often, or at once when asked (retryNow) or when the
+// device comes back online.
 
 import { streamUrl } from './api.js';
 
-const RETRY_MS = [2000, 5000, 15000, 30000];
+export const FAILURES_BEFORE_OFFLINE = 3;
+const RETRY_MS = [5000, 15000, 30000];
 
 /**
- * Follows `region`'s stream: `onScore(doc, id)` for each new latest-scores document, `onStatus(state)` on every
- * change of the connection. Returns {close()}.
+ * Follows `region`'s stream: `onScore(doc, id)` for each new latest-scores document, `onStatus(state, {retryAt})` on
+ * every change of the connection (`retryAt`: when the next attempt is due while offline). Returns
+ * {close(), retryNow()}.
  */
 export function follow(region, { onScore, onStatus }) {
   let source = null;
   let closed = false;
-  let attempts = 0;
+  let everOpen = false;
+  let failures = 0; // failed attempts in a row
+  let offlineRounds = 0;
   let timer = 0;
   let lastId = -Infinity; // ids only grow: an id already seen is a replayed duplicate
 
+  function goOffline() {
+    source?.close();
+    const wait = RETRY_MS[Math.min(offlineRounds++, RETRY_MS.length - 1)];
+    clearTimeout(timer);
+    timer = setTimeout(open, wait);
+    onStatus('offline', { retryAt: Date.now() + wait });
+  }
+
   function open() {
+    clearTimeout(timer);
+    source?.close();
+    failures = 0;
     source = new EventSource(streamUrl(region));
-    onStatus(attempts === 0 ? 'connecting' : 'reconnecting');
+    onStatus(everOpen ? 'reconnecting' : 'connecting', {});
     source.onopen = () => {
-      attempts = 0;
-      onStatus(navigator.onLine === false ? 'offline' : 'live');
+      everOpen = true;
+      failures = 0;
+      offlineRounds = 0;
+      onStatus(navigator.onLine === false ? 'offline' : 'live', {});
     };
     source.onerror = () => {
       if (closed) return;
-      if (source.readyState === EventSource.CONNECTING) {
-        onStatus(navigator.onLine === false ? 'offline' : 'reconnecting');
-        return;
+      failures += 1;
+      // CLOSED: the browser gave up (an answer that is not a stream); CONNECTING: it retries by itself
+      if (source.readyState === EventSource.CLOSED || failures >= FAILURES_BEFORE_OFFLINE
+          || navigator.onLine === false) {
+        goOffline();
+      } else {
+        onStatus('reconnecting', {});
       }
-      onStatus('offline');
-      source.close();
-      timer = setTimeout(open, RETRY_MS[Math.min(attempts++, RETRY_MS.length - 1)]);
     };
     source.addEventListener('score', (event) => {
       const id = Number(event.lastEventId);
@@ -50,13 +70,9 @@ export function follow(region, { onScore, onStatus }) {
     });
   }
 
-  const wentOffline = () => onStatus('offline');
+  const wentOffline = () => goOffline();
   const cameOnline = () => {
-    if (source.readyState === EventSource.OPEN) onStatus('live');
-    else if (source.readyState === EventSource.CLOSED) {
-      clearTimeout(timer);
-      open();
-    }
+    if (source.readyState !== EventSource.OPEN) open();
   };
   window.addEventListener('offline', wentOffline);
   window.addEventListener('online', cameOnline);
@@ -69,6 +85,10 @@ export function follow(region, { onScore, onStatus }) {
       source.close();
       window.removeEventListener('offline', wentOffline);
       window.removeEventListener('online', cameOnline);
+    },
+    /** Tries to connect now instead of waiting for the next attempt. */
+    retryNow() {
+      if (!closed && source.readyState !== EventSource.OPEN) open();
     },
   };
 }

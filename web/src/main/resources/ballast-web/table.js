@@ -1,6 +1,7 @@
 // Data tables: the text alternative of every chart, and the ranked comparison.
 
 import { el } from './format.js';
+import { mark, watch } from './scrollcue.js';
 
 /**
  * Fills `table` with a caption, a header row and body rows.
@@ -21,6 +22,11 @@ export function fillTable(table, { caption, columns, rows, rowHeader = 0 }) {
   if (rows.length === 0) {
     body.append(el('tr', {}, el('td', { colSpan: columns.length, class: 'empty' }, 'No data in this range.')));
   }
+  const box = table.closest('.table-scroll');
+  if (box) {
+    watch(box);
+    mark(box);
+  }
 }
 
 /** Years covered by any of `lines` (each with points [{x}]), sorted. */
@@ -28,8 +34,8 @@ export function yearsOf(lines) {
   return [...new Set(lines.flatMap((l) => l.points.map((p) => p.x)))].sort((a, b) => a - b);
 }
 
-/** Year-by-line matrix of `lines` (points [{x, y}]): rows [year, value or null, ...]. */
+/** Year-by-line matrix of `lines` (points [{x, y}]): rows [year, point or null, ...]. */
 export function byYear(lines) {
-  const maps = lines.map((l) => new Map(l.points.map((p) => [p.x, p.y])));
-  return yearsOf(lines).map((year) => [year, ...maps.map((m) => (m.has(year) ? m.get(year) : null))]);
+  const maps = lines.map((l) => new Map(l.points.map((p) => [p.x, p])));
+  return yearsOf(lines).map((year) => [year, ...maps.map((m) => m.get(year) ?? null)]);
 }

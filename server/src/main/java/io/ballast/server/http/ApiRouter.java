@@ -78,6 +78,7 @@ public final class ApiRouter {
         router.route("/webjars/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
                 .handler(StaticHandler.create("META-INF/resources/webjars").setCachingEnabled(true)
                         .setMaxAgeSeconds(86_400));
+        router.route("/embed.html").handler(c -> { c.response().putHeader(CSP_NAME, CSP.replace("frame-ancestors 'none'", "frame-ancestors *")); c.next(); });
         // everything else that is not the API or health is the dashboard; API paths keep their 404 and 405 answers
         router.routeWithRegex("^/(?!api/|health/|metrics|webjars/).*").method(HttpMethod.GET).method(HttpMethod.HEAD)
                 .handler(ctx -> {

@@ -4,30 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ballast.server.TestServer;
 import io.ballast.server.web.DashboardPage.Line;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Year;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.interactions.Actions;
@@ -37,51 +30,19 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The dashboard in a real headless browser against a real server: it shows what the API says, follows the stream
  * without reloads, keeps its state in the URL, drills down, downloads, and works by keyboard and at phone width.
- * One server and one browser serve every test; each test loads the page afresh. Every test ends with a check that
- * the browser console holds no errors (CSP violations and failed requests included).
+ * One server and one browser serve every browser test ({@link BrowserSession}); each test loads the page afresh and
+ * ends with a check that the browser console holds no errors (CSP violations and failed requests included).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(BrowserSession.class)
 class DashboardBrowserTest {
 
     private static final int THIS_YEAR = Year.now().getValue();
 
-    @TempDir
-    static Path dataDir;
-
-    static TestServer server;
-    static Browser browser;
-    static DashboardPage page;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(dataDir);
-        browser = new Browser();
-        page = new DashboardPage(browser, () -> server);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    /** Console errors a test expects (such as refused connections while the server restarts); null: none. */
-    private static Pattern expectedConsoleErrors;
-
-    @AfterEach
-    void theConsoleHasNoErrors() {
-        Pattern expected = expectedConsoleErrors;
-        expectedConsoleErrors = null;
-        assertThat(page.consoleErrors()).as("browser console errors")
-                .filteredOn(e -> expected == null || !expected.matcher(e.getMessage()).find()).isEmpty();
-    }
+    private final DashboardPage page = BrowserSession.page();
 
     /** The element shows the API's score: exactly in data-value, rounded to one decimal in its text. */
-    private static void assertShowsScore(WebElement element, double apiScore) {
+    static void assertShowsScore(WebElement element, double apiScore) {
         assertThat(Double.parseDouble(element.getAttribute("data-value"))).isEqualTo(apiScore);
         assertThat(Double.parseDouble(element.getText().strip())).isCloseTo(apiScore, within(0.0501));
     }
@@ -144,50 +105,15 @@ class DashboardBrowserTest {
             assertThat(page.line("history-chart", indicator.get("name").asText()).byYear())
                     .isEqualTo(page.history("CHN", indicator.get("id").asText(), 2000, THIS_YEAR));
         }
-        int events = page.api("/api/v1/events?region=CHN").get("events").size();
-        assertThat(events).isPositive();
-        assertThat(page.annotationCount("history-chart")).isEqualTo(events);
+        JsonNode events = page.api("/api/v1/events?region=CHN").get("events");
+        assertThat(events.size()).isPositive();
+        // one numbered marker per quarter with events; neighbours may share a badge ("3–5") but every quarter is there
+        assertThat(page.markerNumbers()).containsExactlyElementsOf(
+                IntStream.rangeClosed(1, page.quartersWithEvents("CHN")).boxed().toList());
         // the table view is the chart's text alternative: one row per year of any line
         long years = lines.stream().flatMap(l -> l.byYear().keySet().stream()).distinct().count();
         assertThat(page.driver().findElements(By.cssSelector("#history-table tbody tr"))).hasSize((int) years);
-        assertThat(page.driver().findElements(By.cssSelector("#events-table tbody tr"))).hasSize(events);
-        // pointing at an event's line shows the event and its source on the chart ...
-        var canvas = page.byId("history-chart");
-        page.driver().executeScript("arguments[0].scrollIntoView({block: 'center'});", canvas);
-        Map<?, ?> at = (Map<?, ?>) page.driver().executeScript("""
-                const chart = Chart.getChart('history-chart');
-                const line = Chart.registry.plugins.get('annotation').getAnnotations(chart)[0];
-                const box = chart.canvas.getBoundingClientRect();
-                return {x: line.x - box.width / 2, y: (line.y + line.y2) / 2 - box.height / 2};
-                """);
-        new Actions(page.driver()).moveToElement(canvas, ((Number) at.get("x")).intValue(),
-                ((Number) at.get("y")).intValue()).perform();
-        String firstEvent = page.api("/api/v1/events?region=CHN").get("events").get(0).get("date").asText();
-        page.waitUntil(Duration.ofSeconds(2), d -> shownEventLabels().size() == 1);
-        assertThat(shownEventLabels().get(0)).contains(firstEvent).contains("Source:");
-        // away from the lines (bottom left, near the x axis), the label goes
-        Dimension size = canvas.getSize();
-        new Actions(page.driver()).moveToElement(canvas, -size.getWidth() / 2 + 80, size.getHeight() / 2 - 60)
-                .perform();
-        page.waitUntil(Duration.ofSeconds(2), d -> shownEventLabels().isEmpty());
-
-        // ... and so does keyboard focus on the event's row in the events table
-        page.byId("events-section").findElement(By.tagName("summary")).click();
-        page.driver().findElements(By.cssSelector("#events-table tbody tr")).get(1).sendKeys(Keys.SPACE);
-        String secondEvent = page.api("/api/v1/events?region=CHN").get("events").get(1).get("date").asText();
-        page.waitUntil(Duration.ofSeconds(2), d -> shownEventLabels().size() == 1);
-        assertThat(shownEventLabels().get(0)).contains(secondEvent).contains("Source:");
-    }
-
-    /** The text of the event labels the history chart shows now. */
-    private static List<String> shownEventLabels() {
-        Object labels = page.driver().executeScript("""
-                const chart = Chart.getChart('history-chart');
-                return Chart.registry.plugins.get('annotation').getAnnotations(chart)
-                    .filter(a => a.label && a.label.options.display)
-                    .map(a => [].concat(a.label.options.content).join(' '));
-                """);
-        return ((List<?>) labels).stream().map(String::valueOf).toList();
+        assertThat(page.driver().findElements(By.cssSelector("#events-table tbody tr"))).hasSize(events.size());
     }
 
     @Test
@@ -200,7 +126,7 @@ class DashboardBrowserTest {
         String before = page.text("composite-score");
 
         long posted = System.nanoTime();
-        var response = server.post("/api/v1/observations", "{\"observations\":[{\"region\":\"CHN\","
+        var response = BrowserSession.server().post("/api/v1/observations", "{\"observations\":[{\"region\":\"CHN\","
                 + "\"series\":\"BX.KLT.DINV.WD.GD.ZS\",\"period\":" + year + ",\"value\":4.5}]}");
         assertThat(response.statusCode()).isEqualTo(200);
         page.waitUntil(Duration.ofSeconds(2), d -> {
@@ -230,8 +156,7 @@ class DashboardBrowserTest {
         assertThat(page.urlParams()).containsEntry("region", "USA");
         page.waitUntil(Duration.ofSeconds(5), d -> page.line("history-chart", "Composite").byYear()
                 .equals(page.history("USA", "composite", 2000, THIS_YEAR)));
-        assertThat(page.annotationCount("history-chart"))
-                .isEqualTo(page.api("/api/v1/events?region=USA").get("events").size());
+        assertThat(page.markerNumbers()).hasSize(page.quartersWithEvents("USA"));
 
         // years narrow the charts and are in the URL too
         var from = page.byId("from");
@@ -322,7 +247,9 @@ class DashboardBrowserTest {
         JsonNode series = page.api("/api/v1/series/" + code + "?region=CHN");
         page.waitUntil(Duration.ofSeconds(5),
                 d -> page.text("series-provenance").contains(series.get("source").asText()));
-        assertThat(new Select(page.byId("drill-series")).getFirstSelectedOption().getText()).isEqualTo(code);
+        // the menu names each series, not only its code
+        page.waitUntil(Duration.ofSeconds(5), d -> new Select(page.byId("drill-series")).getFirstSelectedOption()
+                .getText().equals(series.get("name").asText() + " (" + code + ")"));
         String provenance = page.text("series-provenance");
         assertThat(provenance).contains(series.get("licence").asText()).contains(series.get("vintage").asText())
                 .contains(series.get("unit").asText());
@@ -338,38 +265,6 @@ class DashboardBrowserTest {
     }
 
     @Test
-    @Order(7)
-    void theCsvDownloadMatchesTheApiAndThePngDownloadIsAnImage() throws Exception {
-        page.open("?region=JPN&from=2005&to=2020");
-        Path csv = browser.downloads().resolve("ballast-history-JPN-2005-2020.csv");
-        page.byId("history-csv").click();
-        page.waitUntil(Duration.ofSeconds(5), d -> Files.exists(csv));
-        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-        String[] header = lines.get(0).split(",", -1);
-        assertThat(header[0]).isEqualTo("year");
-        assertThat(header[1]).isEqualTo("composite");
-        List<String> expectedIds = new ArrayList<>();
-        page.latest("JPN").get("indicators").forEach(i -> expectedIds.add(i.get("id").asText()));
-        assertThat(List.of(header).subList(2, header.length)).isEqualTo(expectedIds);
-        for (int col = 1; col < header.length; col++) {
-            Map<Integer, Double> fromCsv = new LinkedHashMap<>();
-            for (String line : lines.subList(1, lines.size())) {
-                String[] cells = line.split(",", -1);
-                if (!cells[col].isEmpty()) {
-                    fromCsv.put(Integer.parseInt(cells[0]), Double.parseDouble(cells[col]));
-                }
-            }
-            assertThat(fromCsv).as(header[col]).isEqualTo(page.history("JPN", header[col], 2005, 2020));
-        }
-
-        Path png = browser.downloads().resolve("ballast-history-JPN-2005-2020.png");
-        page.byId("history-png").click();
-        page.waitUntil(Duration.ofSeconds(5), d -> Files.exists(png));
-        byte[] bytes = Files.readAllBytes(png);
-        assertThat(bytes).startsWith(0x89, 'P', 'N', 'G');
-    }
-
-    @Test
     @Order(8)
     void everyControlIsReachableByKeyboardAndAnIndicatorCanBeOpenedWithIt() {
         page.open("");
@@ -380,15 +275,17 @@ class DashboardBrowserTest {
                 document.activeElement.blur();
                 """);
         Actions tabs = new Actions(page.driver());
-        for (int i = 0; i < 70; i++) {
+        for (int i = 0; i < 110; i++) {
             tabs.sendKeys(Keys.TAB);
         }
         tabs.perform();
         List<String> reached = ((List<?>) page.driver().executeScript("return window.__reached;")).stream()
                 .map(String::valueOf).toList();
-        assertThat(reached).contains("region", "from", "to", "history-csv", "history-png", "compare-USA",
-                "compare-measure", "drill-indicator", "drill-series", "series-csv", "compare-csv");
+        assertThat(reached).contains("region", "from", "to", "from-range", "to-range", "play", "history-relative",
+                "history-share", "history-csv", "history-png", "history-svg", "history-tab-chart", "events-toggle",
+                "compare-USA", "compare-measure", "compare-csv", "drill-indicator", "drill-series", "series-csv");
         assertThat(reached).anyMatch(k -> k.startsWith("button:Components"));
+        assertThat(reached).as("the legend's toggles").contains("button:Composite", "button:Labor conditions");
 
         WebElement drill = page.driver().findElement(By.cssSelector("[data-card='labor-conditions'] .drill-button"));
         drill.sendKeys(Keys.ENTER);
@@ -401,39 +298,31 @@ class DashboardBrowserTest {
     @Order(9)
     void itFitsAPhoneScreenAndMakesNoRequestOutsideItsOrigin() throws Exception {
         var driver = page.driver();
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
-        try {
-            page.open("");
-            assertThat(driver.executeScript("return document.documentElement.scrollWidth <= window.innerWidth;"))
-                    .isEqualTo(true);
-            assertThat(page.byId("region").isDisplayed()).isTrue();
-            assertThat(page.byId("composite-score").isDisplayed()).isTrue();
-            Files.write(Path.of("target", "dashboard-phone.png"), driver.getScreenshotAs(OutputType.BYTES));
-        } finally {
-            driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
-        }
+        page.emulate(390, 844, true);
+        page.open("");
+        assertThat(driver.executeScript("return document.documentElement.scrollWidth <= window.innerWidth;"))
+                .isEqualTo(true);
+        assertThat(page.byId("region").isDisplayed()).isTrue();
+        assertThat(page.byId("composite-score").isDisplayed()).isTrue();
+        Files.write(Path.of("target", "dashboard-phone.png"), driver.getScreenshotAs(OutputType.BYTES));
         Object foreign = driver.executeScript("""
                 return performance.getEntriesByType('resource').map(e => e.name)
                     .filter(n => !n.startsWith(location.origin + '/'));
                 """);
         assertThat((List<?>) foreign).isEmpty();
         // scripts and styles only from files: nothing inline for the CSP to block
-        for (String file : List.of("/", "/methodology.html")) {
-            String html = server.get(file).body();
+        for (String file : List.of("/", "/methodology.html", "/admin.html", "/embed.html")) {
+            String html = BrowserSession.server().get(file).body();
             assertThat(html).doesNotContain("<style").doesNotContainPattern("\\sstyle=")
                     .doesNotContainPattern("<script(?![^>]*\\ssrc=)").doesNotContainPattern("\\son[a-z]+=");
         }
-        assertThat(Stream.of("chart.umd.js", "chartjs-plugin-annotation.min.js"))
-                .allMatch(name -> driver.findElements(By.cssSelector("script[src$='" + name + "']")).size() == 1);
-        assertThat(driver.executeScript("return Chart.registry.plugins.get('annotation') !== undefined;"))
-                .isEqualTo(true);
+        assertThat(driver.findElements(By.cssSelector("script[src$='chart.umd.js']"))).hasSize(1);
     }
 
     @Test
     @Order(10)
     void theMethodologyPageExplainsEveryScore() {
-        page.driver().get(server.uri("/methodology.html#foreign-investment").toString());
+        page.driver().get(BrowserSession.server().uri("/methodology.html#foreign-investment").toString());
         for (String id : List.of("composite", "divergence", "normalisation", "coverage", "export-control-exposure",
                 "foreign-investment", "internal-capacity", "labor-conditions")) {
             assertThat(page.driver().findElements(By.id(id))).as(id).hasSize(1);
@@ -444,23 +333,40 @@ class DashboardBrowserTest {
 
     @Test
     @Order(11)
-    void afterTheServerRestartsTheStreamResumesAndUpdatesArriveWithoutAReload() {
+    void withTheServerGoneTheStatusSaysOfflineAndAfterItsRestartUpdatesArriveWithoutAReload() {
         page.open("");
-        page.waitUntil(Duration.ofSeconds(5), d -> page.byId("live-status").getAttribute("data-state").equals("live"));
+        page.waitForLive();
         page.driver().executeScript("window.__sameDocument = true;");
-        int port = server.ballast().port();
+        String dataTime = page.byId("data-time").getAttribute("datetime");
+        // when the data arrived: date, time and time zone, and how old it is
+        assertThat(page.text("data-age")).matches("Data from \\d{1,2} \\w{3} \\d{4}, \\d{2}:\\d{2}:\\d{2} \\S+, .+");
+        // the status stays in view wherever the page is scrolled
+        page.driver().executeScript("window.scrollTo(0, document.body.scrollHeight);");
+        page.waitUntil(Duration.ofSeconds(2), d -> (Boolean) page.js("""
+                const box = document.getElementById('live-status').getBoundingClientRect();
+                return scrollY > 1000 && box.top >= 0 && box.bottom <= innerHeight;
+                """));
 
-        expectedConsoleErrors = Pattern.compile("/api/v1/stream\\?region=CHN.*ERR_(CONNECTION_REFUSED|EMPTY_RESPONSE)");
-        server.close();
+        BrowserSession.expectConsoleErrors(
+                Pattern.compile("/api/v1/stream\\?region=CHN.*ERR_(CONNECTION_REFUSED|EMPTY_RESPONSE)"));
+        int port = BrowserSession.stopServer();
         page.waitUntil(Duration.ofSeconds(5), d -> !page.byId("live-status").getAttribute("data-state").equals("live"));
-        assertThat(page.byId("live-status").getAttribute("data-state")).isIn("reconnecting", "offline");
+        // a few failed attempts in a row, and the page says offline instead of "reconnecting" for ever
+        page.waitUntil(Duration.ofSeconds(20),
+                d -> page.byId("live-status").getAttribute("data-state").equals("offline"));
+        assertThat(page.text("live-status")).containsIgnoringCase("offline");
+        assertThat(page.text("status-note")).contains("cannot be reached").contains("next try at");
+        assertThat(page.byId("status-retry").isDisplayed()).isTrue();
+        // the data on screen keeps saying when it arrived
+        assertThat(page.byId("data-time").getAttribute("datetime")).isEqualTo(dataTime);
 
-        server = TestServer.start(dataDir, Map.of("BALLAST_SERVER_PORT", Integer.toString(port)));
-        // EventSource reconnects by itself (sending Last-Event-ID) after the retry the server advised
-        page.waitUntil(Duration.ofSeconds(15), d -> page.byId("live-status").getAttribute("data-state").equals("live"));
+        BrowserSession.startServer(port);
+        page.byId("status-retry").click();
+        page.waitForLive();
+        assertThat(page.byId("status-retry").isDisplayed()).isFalse();
         int year = page.latest("CHN").get("period").asInt();
         String before = page.byId("composite-score").getAttribute("data-value");
-        var response = server.post("/api/v1/observations", "{\"observations\":[{\"region\":\"CHN\","
+        var response = BrowserSession.server().post("/api/v1/observations", "{\"observations\":[{\"region\":\"CHN\","
                 + "\"series\":\"BX.KLT.DINV.WD.GD.ZS\",\"period\":" + year + ",\"value\":2.25}]}");
         assertThat(response.statusCode()).isEqualTo(200);
         page.waitUntil(Duration.ofSeconds(3), d -> {

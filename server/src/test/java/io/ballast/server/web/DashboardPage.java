@@ -54,13 +54,24 @@ final class DashboardPage {
 
     /** Loads the dashboard with a query (such as "?region=USA", or "") and waits until it has drawn its data. */
     DashboardPage open(String query) {
-        driver().get(server.get().uri("/" + query).toString());
+        return openPage("/" + query);
+    }
+
+    /** Loads a page of the server (such as "/admin.html") and waits until its script says it is ready. */
+    DashboardPage openPage(String pathAndQuery) {
+        driver().get(server.get().uri(pathAndQuery).toString());
+        return waitReady();
+    }
+
+    /** Waits until the page (loaded or reloaded) has drawn its data. */
+    DashboardPage waitReady() {
         try {
             waitUntil(Duration.ofSeconds(15),
                     d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
         } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError("the dashboard did not get ready; error banner: '" + text("error")
-                    + "', stream: " + byId("live-status").getAttribute("data-state") + ", requests: "
+            throw new AssertionError("the page did not get ready; error banner: '"
+                    + js("return document.getElementById('error')?.textContent;") + "', stream: "
+                    + js("return document.getElementById('live-status')?.dataset.state;") + ", requests: "
                     + driver().executeScript("return performance.getEntriesByType('resource')"
                             + ".map(e => e.name + ' ' + Math.round(e.duration) + 'ms').join('; ')")
                     + ", console: " + driver().manage().logs().get(LogType.BROWSER).getAll(), e);
@@ -97,12 +108,29 @@ final class DashboardPage {
         return URLDecoder.decode(s, StandardCharsets.UTF_8);
     }
 
-    /** The datasets of the Chart.js chart on canvas {@code canvasId}, read through Chart.getChart. */
+    /** Runs a script in the page and returns its result. */
+    Object js(String script, Object... args) {
+        return driver().executeScript(script, args);
+    }
+
+    /** Waits until the live status says live. */
+    void waitForLive() {
+        waitUntil(Duration.ofSeconds(10), d -> "live".equals(byId("live-status").getAttribute("data-state")));
+    }
+
+    /** Emulates a phone screen of {@code width} × {@code height} CSS pixels (lifted after each test). */
+    void emulate(int width, int height, boolean mobile) {
+        driver().executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", height, "deviceScaleFactor", mobile ? 2 : 1, "mobile", mobile));
+    }
+
+    /** The datasets of the Chart.js chart on canvas {@code canvasId}, read through Chart.getChart; gaps left out. */
     List<Line> chart(String canvasId) {
         Object raw = driver().executeScript("""
                 const chart = Chart.getChart(arguments[0]);
                 if (!chart) return null;
-                return chart.data.datasets.map(d => ({label: d.label, points: d.data.map(p => [p.x, p.y])}));
+                return chart.data.datasets.map(d => ({label: d.label,
+                    points: d.data.filter(p => p.y !== null).map(p => [p.x, p.y])}));
                 """, canvasId);
         List<Line> lines = new ArrayList<>();
         if (raw == null) {
@@ -125,11 +153,65 @@ final class DashboardPage {
                 .orElseThrow(() -> new AssertionError("no line '" + label + "' on " + canvasId));
     }
 
-    /** How many annotations (events) the chart on {@code canvasId} carries. */
-    long annotationCount(String canvasId) {
-        return (Long) driver().executeScript(
-                "return Object.keys(Chart.getChart(arguments[0]).options.plugins.annotation.annotations).length;",
-                canvasId);
+    /**
+     * The accessibility problems axe-core (vendored under /vendor/) finds on the page as shown now, of impact
+     * serious or critical: "rule: target (summary)" per node.
+     */
+    List<String> seriousAxeViolations() {
+        Object raw = ((org.openqa.selenium.JavascriptExecutor) driver()).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const run = () => axe.run(document, {resultTypes: ['violations']})
+                    .then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+                        .flatMap(v => v.nodes.map(n => v.id + ': ' + n.target.join(' ') + ' (' + n.failureSummary
+                            .replace(/\\s+/g, ' ') + ')'))), e => done(['axe failed: ' + e]));
+                if (window.axe) { run(); return; }
+                const script = document.createElement('script');
+                script.src = '/vendor/axe.min.js';
+                script.onload = run;
+                script.onerror = () => done(['axe-core did not load']);
+                document.head.append(script);
+                """);
+        return ((List<?>) raw).stream().map(String::valueOf).toList();
+    }
+
+    /** WCAG contrast ratio of two colours written as #rrggbb. */
+    static double contrast(String a, String b) {
+        double la = luminance(a);
+        double lb = luminance(b);
+        return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+    }
+
+    private static double luminance(String hex) {
+        double[] c = new double[3];
+        for (int i = 0; i < 3; i++) {
+            double v = Integer.parseInt(hex.substring(1 + 2 * i, 3 + 2 * i), 16) / 255.0;
+            c[i] = v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+        }
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+    }
+
+    /** The numbers of the event markers the history chart draws now, in order (a shared badge gives several). */
+    List<Integer> markerNumbers() {
+        Object raw = js("""
+                const chart = Chart.getChart('history-chart');
+                return (chart?.$ballastEvents?.badges ?? []).flatMap(b => b.groups);
+                """);
+        return ((List<?>) raw).stream().map(n -> ((Number) n).intValue()).toList();
+    }
+
+    /** Where the history chart drew its event badges, its event box and its plot area ({@code chart.$ballastEvents}). */
+    Map<?, ?> eventLayout() {
+        return (Map<?, ?>) js("return Chart.getChart('history-chart').$ballastEvents;");
+    }
+
+    /** How many quarters hold events of {@code region} (from the API), that is how many markers to expect. */
+    int quartersWithEvents(String region) {
+        java.util.Set<String> quarters = new java.util.TreeSet<>();
+        api("/api/v1/events?region=" + region).get("events").forEach(e -> {
+            String date = e.get("date").asText();
+            quarters.add(date.substring(0, 4) + "Q" + ((Integer.parseInt(date.substring(5, 7)) - 1) / 3));
+        });
+        return quarters.size();
     }
 
     /** Console entries at SEVERE level since the last call (reading the log empties it). */

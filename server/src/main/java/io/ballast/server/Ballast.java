@@ -21,6 +21,12 @@ import io.ballast.server.ingest.Baseline;
 import io.ballast.server.ingest.IngestService;
 import io.ballast.server.score.AlertSink;
 import io.ballast.server.score.Panel;
+import io.ballast.server.score.ScenarioService;
+import io.ballast.server.score.Scenarios;
+import io.ballast.server.score.UncertaintyAnalysis;
+import io.ballast.server.score.UncertaintyRanges;
+import io.ballast.server.score.UncertaintyService;
+import io.ballast.server.score.uncertainty.MonteCarlo;
 import io.ballast.server.score.ScoreQueries;
 import io.ballast.server.score.ScoreService;
 import io.ballast.server.score.Scorer;
@@ -152,14 +158,27 @@ public final class Ballast implements AutoCloseable {
             return Future.failedFuture(e);
         }).map(all -> opened.result()).compose(database -> {
             var panel = new Panel();
-            var scores = new ScoreQueries(panel, json, live::get);
+            WorkerExecutor analysing = vertx.createSharedWorkerExecutor("ballast-uncertainty", 2);
+            var analysis = new UncertaintyAnalysis(new MonteCarlo(command -> analysing.executeBlocking(() -> {
+                command.run();
+                return null;
+            }, false), 2));
+            var ranges = java.util.Optional.of(new UncertaintyRanges(0.5, 0.5, 0.2,
+                    List.of(BallastConfig.CompositeMethod.GEOMETRIC, BallastConfig.CompositeMethod.ARITHMETIC),
+                    List.of(0, 1, 2), 4096));
+            var uncertainty = new UncertaintyService(panel, live::get, () -> ranges, analysis,
+                    command -> analysing.executeBlocking(() -> {
+                        command.run();
+                        return null;
+                    }, false));
+            var scores = new ScoreQueries(panel, json, live::get, uncertainty::current, uncertainty::enabled);
             var series = new SeriesQueries(database.observations(), workers, json, vertx);
             var scorer = new Scorer(plugins, measurer, live::get, Clock.systemUTC());
             AlertSink alerts = effective.alerts().webhook().<AlertSink>map(url -> new AlertWebhook(url,
                     effective.alerts().retries(), Duration.ofMillis(effective.alerts().timeoutMs()), json))
                     .orElse(fired -> { });
             var scoreService = new ScoreService(database.observations(), database.events(), database.scores(), scorer,
-                    panel, scores, events, alerts, scoring, json);
+                    panel, scores, events, alerts, scoring, json, uncertainty);
             Predicate<String> knownRegion = r -> live.get().region(r).isPresent();
             Predicate<String> knownSeries = code -> series.inCatalogue(code) || readByPlugin(plugins, code);
             var ingest = new IngestService(json, knownRegion, knownSeries,
@@ -178,8 +197,12 @@ public final class Ballast implements AutoCloseable {
             var sources = new SourceStatus();
             var gate = new StreamGate(streamCap(effective.stream().maxConnections()));
             metrics.gauge("ballast.streams.open", "open SSE streams", gate::open);
+            var scenarios = new ScenarioService(new Scenarios(database.observations(), database.events(), scorer,
+                    panel, live::get, analysis), scores, json, live::get, () -> new UncertaintyRanges(0.5, 0.5, 0.2,
+                    List.of(BallastConfig.CompositeMethod.GEOMETRIC, BallastConfig.CompositeMethod.ARITHMETIC),
+                    List.of(0, 1, 2), 512), vertx.createSharedWorkerExecutor("ballast-scenarios", 1), 16);
             var services = new Services(live, json, plugins, scores, series, ingest, events, gate, database,
-                    workers, adminToken, metrics, sources);
+                    workers, adminToken, metrics, sources, scenarios);
             Supplier<List<String>> regions = () -> live.get().regions().stream().map(BallastConfig.Region::code)
                     .toList();
             return vertx.executeBlocking(() -> {

@@ -86,7 +86,7 @@ public class PayloadBenchmark {
     /** Framing a serialised document as an SSE event and publishing it to the HTTP verticles: once per change. */
     @Benchmark
     public long frameAndPublishOneEvent() {
-        events.publish("CHN", serialised);
+        events.publish("CHN", "score", serialised);
         return events.currentSequence();
     }
 

@@ -62,6 +62,12 @@ public final class ApiRouter {
         router.get(API + "/scores/latest").handler(scores::latest);
         router.get(API + "/scores/history").handler(scores::history);
         router.get(API + "/scores/ranking").handler(scores::ranking);
+        router.get(API + "/sensitivity").handler(scores::sensitivity);
+        var scenarios = new ScenarioHandlers(services);
+        if (config.security().protectReads()) {
+            router.post(API + "/scenarios").handler(new BearerAuth(access, "read"));
+        }
+        router.post(API + "/scenarios").handler(writes).handler(body).handler(scenarios::post);
         router.get(API + "/series/:code").handler(series::series);
         router.get(API + "/events").handler(events::events);
         router.post(API + "/observations").handler(writes).handler(ingestRole).handler(body)

@@ -44,6 +44,11 @@ final class ProblemHandler implements Handler<RoutingContext> {
                     ? new Problem(400, "Malformed request body", e.getMessage(), Map.of())
                     : new Problem(422, "Invalid observations", e.getMessage(), Map.of("errors", e.errors()));
         }
+        if (failure instanceof io.ballast.server.score.ScenarioService.BusyException) {
+            ctx.response().putHeader("Retry-After", "2");
+            return new Problem(503, "Service Unavailable", "This server is evaluating as many scenarios as it queues; "
+                    + "retry in a few seconds.", Map.of());
+        }
         if (failure instanceof StreamsExhaustedException e) {
             ctx.response().putHeader("Retry-After", "5");
             return new Problem(503, "Service Unavailable", "This server holds its limit of live streams (" + e.open()

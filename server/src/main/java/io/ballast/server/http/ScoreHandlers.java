@@ -28,6 +28,14 @@ final class ScoreHandlers {
         }).onFailure(ctx::fail);
     }
 
+    void sensitivity(RoutingContext ctx) {
+        String region = QueryParams.region(ctx, services.config());
+        services.scores().sensitivity(region).ifPresentOrElse(doc -> Json.send(ctx, doc), () -> {
+            throw Problem.notFound("Region " + region + " has no composite in any year, so there is nothing to "
+                    + "analyse; GET /api/v1/scores/latest?region=" + region + " says why.");
+        });
+    }
+
     void ranking(RoutingContext ctx) {
         var latest = services.scores().latestRankedYear();
         if (ctx.queryParam("year").isEmpty() && latest.isEmpty()) {

@@ -28,7 +28,8 @@ public record Services(
         StoreWorkers workers,
         String adminToken,
         Metrics metrics,
-        SourceStatus sources) {
+        SourceStatus sources,
+        io.ballast.server.score.ScenarioService scenarios) {
 
     /** The configuration in force now (it may have been reloaded since the last request). */
     public BallastConfig config() {

@@ -30,6 +30,14 @@ public final class IngestService {
         this.onChanged = onChanged;
     }
 
+    /**
+     * Parses and validates a request body without storing it (a scenario's hypothetical observations); fails with
+     * {@link InvalidBatchException} on bad input, exactly as {@link #ingest} would.
+     */
+    public Future<List<NewObservation>> validate(byte[] body) {
+        return workers.run(() -> parser.parse(body));
+    }
+
     /** Parses, validates and stores a request body; fails with {@link InvalidBatchException} on bad input. */
     public Future<IngestResult> ingest(byte[] body) {
         return workers.run(() -> {

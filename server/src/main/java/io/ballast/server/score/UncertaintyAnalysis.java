@@ -22,11 +22,11 @@ import java.util.TreeMap;
  * a rank interval among the regions with a composite that year; and each region's latest composite the Sobol
  * indices of each choice. Blocks: run it off the event loop.
  */
-final class UncertaintyAnalysis {
+public final class UncertaintyAnalysis {
 
     private final MonteCarlo monteCarlo;
 
-    UncertaintyAnalysis(MonteCarlo monteCarlo) {
+    public UncertaintyAnalysis(MonteCarlo monteCarlo) {
         this.monteCarlo = monteCarlo;
     }
 

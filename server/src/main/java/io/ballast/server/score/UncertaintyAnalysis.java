@@ -34,7 +34,7 @@ public final class UncertaintyAnalysis {
      * @param years       every region's computed years, in the configured regions' order
      * @param weights     the configured weight of an indicator (1 when not named)
      */
-    UncertaintyResult run(long version, Map<String, List<YearScores>> years,
+    public UncertaintyResult run(long version, Map<String, List<YearScores>> years,
                           java.util.function.ToDoubleFunction<String> weights, UncertaintyRanges ranges,
                           int carryForwardYears, double minInputCoverage, double minCoverage) {
         long started = System.nanoTime();

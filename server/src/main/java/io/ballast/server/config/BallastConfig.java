@@ -1,127 +1,220 @@
 package io.ballast.server.config;
 
-import java.nio.file.Path;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
-/** The whole, validated configuration: what {@code ballast.yaml} plus environment overrides say. */
-public record BallastConfig(
-        Server server,
-        Data data,
-        List<Region> regions,
-        Scoring scoring,
-        Map<String, IndicatorSettings> indicators,
-        Plugins plugins,
-        Alerts alerts,
-        Ingest ingest,
-        Stream stream,
-        Security security,
-        Logging logging,
-        Connectors connectors) {
+/**
+ * The whole, validated configuration: what {@code ballast.yaml} plus environment overrides say, in two halves. The
+ * {@link Startup} half is read once; the {@link Reloadable} half may be replaced while the server runs, and a reload is
+ * one swap of it ({@link #with(Reloadable)}). The section accessors below read through to the half that holds them.
+ */
+public record BallastConfig(Startup startup, Reloadable reloadable) {
 
-    /** Where the HTTP server listens (port 0 picks a free port), its body limit, and optional TLS from PEM files. */
-    public record Server(String host, int port, int instances, int maxBodyBytes, Optional<Tls> tls,
-                         int reloadCheckMs) {
+    private static final Pattern REGION = Pattern.compile("[A-Z]{3}");
+    private static final Pattern INPUT_KEY = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    /** This configuration with another reloadable half. */
+    public BallastConfig with(Reloadable next) {
+        return new BallastConfig(startup, next);
     }
 
-    /** PEM files of a certificate chain and its private key. */
-    public record Tls(Path cert, Path key) {
-    }
+    /**
+     * What may change while the server runs: the regions, how the composite is formed, the indicators' weights,
+     * switches and parameters, and the alert rules.
+     */
+    public record Reloadable(List<Region> regions, Scoring scoring, Map<String, IndicatorSettings> indicators,
+                             List<AlertRule> alertRules) {
+        public Reloadable {
+            Invalid.unless(regions != null && !regions.isEmpty(), "regions", "a non-empty list of {code, name} entries");
+            var seen = new HashSet<String>();
+            for (Region r : regions) {
+                Invalid.unless(seen.add(r.code()), "regions", "each code once, but " + r.code() + " appears twice");
+            }
+            Invalid.unless(indicators.isEmpty()
+                            || indicators.values().stream().mapToDouble(IndicatorSettings::weight).sum() > 0,
+                    "indicators", "at least one indicator with a weight above 0");
+            regions = List.copyOf(regions);
+            indicators = Map.copyOf(indicators);
+            alertRules = List.copyOf(alertRules);
+        }
 
-    /** How logs are written. */
-    public record Logging(boolean json) {
-    }
+        /** The composite weight of an indicator: its configured weight, or 1 when the config does not name it. */
+        public double weightOf(String indicatorId) {
+            IndicatorSettings s = indicators.get(indicatorId);
+            return s == null ? 1.0 : s.weight();
+        }
 
-    /** The data directory (database, generated token) and whether to load the bundled baseline. */
-    public record Data(Path dir, boolean baseline) {
+        /** Whether an indicator may run: enabled unless the config says otherwise. */
+        public boolean enabled(String indicatorId) {
+            IndicatorSettings s = indicators.get(indicatorId);
+            return s == null || s.enabled();
+        }
+
+        /** The parameter overrides of an indicator. */
+        public Map<String, Double> settingsOf(String indicatorId) {
+            IndicatorSettings s = indicators.get(indicatorId);
+            return s == null ? Map.of() : s.settings();
+        }
+
+        /** The configured region with this code, if any. */
+        public Optional<Region> region(String code) {
+            return regions.stream().filter(r -> r.code().equals(code)).findFirst();
+        }
     }
 
     /** An economy to score: ISO 3166-1 alpha-3 code and display name. */
     public record Region(String code, String name) {
+        public Region {
+            Invalid.unless(code != null && name != null, "", "{code: ISO3, name: text}");
+            Invalid.unless(REGION.matcher(code).matches(), "code", "three upper-case letters (ISO 3166-1 alpha-3, "
+                    + "such as CHN), not '" + code + "'");
+            Invalid.text(name, "name");
+        }
     }
 
-    /** How the composite is formed. */
-    public record Scoring(CompositeMethod method, double minCoverage, int fromYear, Divergence divergence) {
+    /** How the composite is formed: method, coverage needed, first year, how gaps are filled, the divergence test. */
+    public record Scoring(CompositeMethod method, @Range(min = 0, max = 1) double minCoverage,
+                          @Range(min = 1900, max = 2100) int fromYear, Missing missing, Divergence divergence) {
+        public Scoring {
+            Invalid.present(method, "method", "geometric or arithmetic");
+            Invalid.present(missing, "missing", "a mapping with carry-forward-years and min-input-coverage");
+            Invalid.present(divergence, "divergence", "a mapping with capacity, capacity-inputs, labor, window and "
+                    + "min-change");
+        }
     }
 
-    /** When the composite warns that capacity rises while labor conditions fall. */
-    public record Divergence(String capacity, String labor, int window, double minChange) {
+    /**
+     * How missing inputs are handled: a value may be carried forward this many years from its last observation, and
+     * a reading needs at least this share of its input weight present or carried.
+     */
+    public record Missing(@Range(min = 0, max = 10) int carryForwardYears,
+                          @Range(min = 0, max = 1) double minInputCoverage) {
     }
 
-    /** One indicator's composite weight, whether it is enabled, and its parameter overrides. */
+    /**
+     * When the composite warns that capacity rises while labor conditions fall: the two indicators, the capacity
+     * indicator's inputs the test reads, the window in years and the least change that counts.
+     */
+    public record Divergence(String capacity,
+                             @JsonDeserialize(using = ConfigTypes.CommaList.class) List<String> capacityInputs,
+                             String labor, @Range(min = 1, max = 50) int window,
+                             @Range(min = 0, max = 100) double minChange) {
+        public Divergence {
+            Invalid.text(capacity, "capacity");
+            Invalid.text(labor, "labor");
+            for (String input : capacityInputs) {
+                Invalid.unless(INPUT_KEY.matcher(input).matches(), "capacity-inputs", "a list of input keys of the "
+                        + "capacity indicator such as manufacturing, but '" + input + "' is not one");
+            }
+        }
+    }
+
+    /** One indicator's composite weight, whether it is enabled, and its parameter overrides (names may hold dots). */
     public record IndicatorSettings(double weight, boolean enabled, Map<String, Double> settings) {
-    }
 
-    /** Alert rules and the webhook new alerts are posted to. */
-    public record Alerts(List<AlertRule> rules, Optional<java.net.URI> webhook, int retries, int timeoutMs) {
+        /** Reads one entry of {@code indicators}: a key left out keeps its default (weight 1, enabled, no overrides). */
+        @JsonCreator
+        static IndicatorSettings of(@JsonProperty("weight") @Range(min = 0, max = 1000) Double weight,
+                                    @JsonProperty("enabled") Boolean enabled,
+                                    @JsonProperty("settings") @Range(min = -1e12, max = 1e12) Map<String, Double> settings) {
+            return new IndicatorSettings(weight == null ? 1.0 : weight, enabled == null || enabled,
+                    settings == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(settings)));
+        }
     }
 
     /** One alert rule: on which score, and when it fires. */
     public record AlertRule(String name, String indicator, Optional<Double> below, Optional<Double> drop,
                             boolean divergence) {
-    }
-
-    /** The plugins folder, how often it is scanned, and how long a measurement may take. */
-    public record Plugins(Path directory, int scanIntervalMs, int measureTimeoutMs) {
-    }
-
-    /** Limits of the ingest API, and the inbox folder watched for WDI bulk files (and how often, in ms). */
-    public record Ingest(int maxBatch, Path inbox, int inboxScanMs) {
-    }
-
-    /** Sources Ballast pulls from on a schedule. */
-    public record Connectors(WorldBank worldBank) {
-    }
-
-    /**
-     * The World Bank API v2 connector: whether it runs, where, which indicators of which regions, how often, the page
-     * size, the connect and idle timeouts, and how many retries with how long a first backoff (doubling each time).
-     */
-    public record WorldBank(boolean enabled, String baseUrl, List<String> indicators, List<String> regions,
-                            int intervalSeconds, int perPage, int connectTimeoutMs, int timeoutMs, int retries,
-                            int backoffMs) {
-    }
-
-    /** Limits of the live stream. */
-    public record Stream(int maxConnections, int heartbeatSeconds, int replay) {
-    }
-
-    /**
-     * Who may do what: the admin token (generated under the data directory when not configured), a plain ingest token
-     * from the environment, hashed tokens with roles, whether reads need a token, the write rate limit, CORS origins.
-     */
-    public record Security(Optional<String> adminToken, Optional<String> ingestToken, List<HashedToken> tokens,
-                           boolean protectReads, int writesPerMinute, List<String> corsOrigins) {
-    }
-
-    /** A token known by the SHA-256 hash of its text, with its roles. */
-    public record HashedToken(String name, String sha256, List<String> roles) {
+        public AlertRule {
+            Invalid.text(name, "name");
+            Invalid.unless(indicator != null && !indicator.isBlank(), "indicator",
+                    "composite or an indicator id");
+            below = below == null ? Optional.empty() : below;
+            drop = drop == null ? Optional.empty() : drop;
+            Invalid.unless(below.isPresent() || drop.isPresent() || divergence, "",
+                    "a rule that says when it fires: below, drop or divergence");
+        }
     }
 
     /** How indicator scores are combined into the composite. */
     public enum CompositeMethod { GEOMETRIC, ARITHMETIC }
 
+    public Startup.Server server() {
+        return startup.server();
+    }
+
+    public Startup.Data data() {
+        return startup.data();
+    }
+
+    public Startup.Plugins plugins() {
+        return startup.plugins();
+    }
+
+    public Startup.Ingest ingest() {
+        return startup.ingest();
+    }
+
+    public Startup.Connectors connectors() {
+        return startup.connectors();
+    }
+
+    public Startup.Stream stream() {
+        return startup.stream();
+    }
+
+    public Startup.Security security() {
+        return startup.security();
+    }
+
+    public Startup.Logging logging() {
+        return startup.logging();
+    }
+
+    public Startup.Webhook webhook() {
+        return startup.webhook();
+    }
+
+    public List<Region> regions() {
+        return reloadable.regions();
+    }
+
+    public Scoring scoring() {
+        return reloadable.scoring();
+    }
+
+    public Map<String, IndicatorSettings> indicators() {
+        return reloadable.indicators();
+    }
+
+    public List<AlertRule> alertRules() {
+        return reloadable.alertRules();
+    }
+
     /** The composite weight of an indicator: its configured weight, or 1 when the config does not name it. */
     public double weightOf(String indicatorId) {
-        IndicatorSettings s = indicators.get(indicatorId);
-        return s == null ? 1.0 : s.weight();
+        return reloadable.weightOf(indicatorId);
     }
 
     /** Whether an indicator may run: enabled unless the config says otherwise. */
     public boolean enabled(String indicatorId) {
-        IndicatorSettings s = indicators.get(indicatorId);
-        return s == null || s.enabled();
+        return reloadable.enabled(indicatorId);
     }
 
     /** The parameter overrides of an indicator. */
     public Map<String, Double> settingsOf(String indicatorId) {
-        IndicatorSettings s = indicators.get(indicatorId);
-        return s == null ? Map.of() : s.settings();
+        return reloadable.settingsOf(indicatorId);
     }
 
     /** The configured region with this code, if any. */
     public Optional<Region> region(String code) {
-        return regions.stream().filter(r -> r.code().equals(code)).findFirst();
+        return reloadable.region(code);
     }
 }

@@ -2,6 +2,7 @@ package io.ballast.server.connector;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ballast.server.config.BallastConfig;
+import io.ballast.server.config.Startup;
 import io.ballast.server.ingest.Inbox;
 import io.ballast.server.store.ObservationStore;
 import io.ballast.server.store.StoreWorkers;
@@ -56,7 +57,7 @@ public final class SourcesVerticle extends VerticleBase {
     public Future<?> start() {
         inbox = new Inbox(config.ingest().inbox(), store, knownRegion, knownSeries, onStored, Clock.systemUTC());
         vertx.setPeriodic(config.ingest().inboxScanMs(), id -> scanInbox());
-        BallastConfig.WorldBank worldBank = config.connectors().worldBank();
+        Startup.WorldBank worldBank = config.connectors().worldBank();
         if (worldBank.enabled()) {
             List<String> regions = worldBank.regions().isEmpty()
                     ? config.regions().stream().map(BallastConfig.Region::code).toList() : worldBank.regions();

@@ -1,7 +1,7 @@
 package io.ballast.server.connector;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ballast.server.config.BallastConfig;
+import io.ballast.server.config.Startup;
 import io.ballast.server.connector.WorldBankException.Kind;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -33,10 +33,10 @@ public final class WorldBankClient implements AutoCloseable {
 
     private final Vertx vertx;
     private final WebClient web;
-    private final BallastConfig.WorldBank settings;
+    private final Startup.WorldBank settings;
     private final WorldBankFormat format;
 
-    public WorldBankClient(Vertx vertx, BallastConfig.WorldBank settings, ObjectMapper json) {
+    public WorldBankClient(Vertx vertx, Startup.WorldBank settings, ObjectMapper json) {
         this.vertx = vertx;
         this.settings = settings;
         this.format = new WorldBankFormat(json);

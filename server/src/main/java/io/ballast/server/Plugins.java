@@ -27,7 +27,7 @@ record Plugins(PluginHost host, Measurer measurer, PluginFolder folder) {
         var config = live.get().startup();
         PluginHost host = new PluginHost(id -> live.reloadable().enabled(id));
         Measurer measurer = new Measurer(host, Duration.ofMillis(config.plugins().measureTimeoutMs()),
-                platform.metrics()::measured);
+                Measurer.Listener.of(platform.metrics()::measured, platform.metrics()::pluginFailed));
         for (PluginState state : PluginState.values()) {
             platform.metrics().gauge("ballast.plugins." + state.name().toLowerCase(Locale.ROOT),
                     "plugins in state " + state, () -> host.all().stream().filter(p -> p.state() == state).count());

@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * Runs a plugin's {@code measure} on a thread of its own with a time limit. An exception, a timeout, a linkage error
@@ -30,14 +32,30 @@ public final class Measurer implements AutoCloseable {
     private final ExecutorService threads;
     private final Listener listener;
 
-    /** Hears of every measure call: which plugin, how long it took, whether it failed. */
-    @FunctionalInterface
+    /** Hears of each measure call once, when it returns or throws, and of each failure once, when it is found. */
     public interface Listener {
-        void measured(String plugin, Duration took, boolean failed);
+        void measured(String plugin, Duration took);
+
+        void failed(String plugin);
+
+        /** A listener from two callbacks. */
+        static Listener of(BiConsumer<String, Duration> measured, Consumer<String> failed) {
+            return new Listener() {
+                @Override
+                public void measured(String plugin, Duration took) {
+                    measured.accept(plugin, took);
+                }
+
+                @Override
+                public void failed(String plugin) {
+                    failed.accept(plugin);
+                }
+            };
+        }
     }
 
     public Measurer(PluginHost host, Duration limit) {
-        this(host, limit, (plugin, took, failed) -> { });
+        this(host, limit, Listener.of((plugin, took) -> { }, plugin -> { }));
     }
 
     public Measurer(PluginHost host, Duration limit, Listener listener) {
@@ -79,7 +97,7 @@ public final class Measurer implements AutoCloseable {
                         readings.set(i, reading);
                     }
                 } finally {
-                    listener.measured(plugin.id(), Duration.ofNanos(System.nanoTime() - started), false);
+                    listener.measured(plugin.id(), Duration.ofNanos(System.nanoTime() - started));
                 }
             }
             return null;
@@ -141,7 +159,7 @@ public final class Measurer implements AutoCloseable {
     }
 
     private void failed(LoadedPlugin plugin, String cause) {
-        listener.measured(plugin.id(), Duration.ZERO, true);
+        listener.failed(plugin.id());
         host.fail(plugin.id(), plugin.indicator(), cause);
     }
 

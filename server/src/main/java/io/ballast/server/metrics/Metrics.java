@@ -72,14 +72,16 @@ public final class Metrics {
         }
     }
 
-    /** Records one plugin measure call. */
-    public void measured(String plugin, Duration took, boolean failed) {
+    /** Records one plugin measure call that returned or threw. */
+    public void measured(String plugin, Duration took) {
         Timer.builder("ballast.plugin.measure").tag("plugin", plugin).description("time of a plugin's measure call")
                 .register(registry).record(took);
-        if (failed) {
-            Counter.builder("ballast.plugin.failures").tag("plugin", plugin).description("plugin failures")
-                    .register(registry).increment();
-        }
+    }
+
+    /** Counts one plugin failure (a throw, a timeout, an invalid reading). */
+    public void pluginFailed(String plugin) {
+        Counter.builder("ballast.plugin.failures").tag("plugin", plugin).description("plugin failures")
+                .register(registry).increment();
     }
 
     /**

@@ -35,7 +35,8 @@ record Ingest(IngestService service, SourceStatus sources) {
         };
         var sources = new SourceStatus();
         return platform.vertx().deployVerticle(new SourcesVerticle(live.get(), store.database().observations(),
-                        store.workers(), platform.json(), knownRegion, knownSeries, sourced, sources))
+                        store.workers(), platform.json(), platform.outbound(), knownRegion, knownSeries, sourced,
+                        sources))
                 .map(id -> new Ingest(service, sources));
     }
 

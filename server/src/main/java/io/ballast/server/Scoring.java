@@ -27,8 +27,8 @@ record Scoring(ScoreService service, ScoreQueries queries, WorkerExecutor worker
         queries.bindMetrics(platform.metrics().meters());
         var scorer = new Scorer(plugins.host(), plugins.measurer(), live, Clock.systemUTC());
         AlertSink alerts = config.webhook().uri().<AlertSink>map(url -> new AlertWebhook(url,
-                config.webhook().retries(), Duration.ofMillis(config.webhook().timeoutMs()), platform.json()))
-                .orElse(fired -> { });
+                config.webhook().retries(), Duration.ofMillis(config.webhook().timeoutMs()), platform.json(),
+                platform.outbound())).orElse(fired -> { });
         WorkerExecutor worker = platform.vertx().createSharedWorkerExecutor("ballast-score", 1);
         var service = new ScoreService(store.database().observations(), store.database().scores(), scorer, queries,
                 streams.events(), alerts, worker, platform.json());

@@ -27,13 +27,13 @@ record Http(String deployment, int port) {
                                Streams streams, Scoring scoring, Ingest ingest) {
         Startup config = live.get().startup();
         var json = platform.json();
-        var catalog = new CatalogHandlers(plugins.host(), live::reloadable, json);
+        var catalog = new CatalogHandlers(plugins.host(), plugins.measurer(), live::reloadable, json);
         var handlers = new ApiRouter.Handlers(catalog,
                 new ScoreHandlers(scoring.queries(), plugins.host(), live::reloadable),
                 new SeriesHandlers(store.series(), live::reloadable),
                 new ObservationHandlers(ingest.service(), platform.metrics(), json),
-                new HealthHandlers(store.database(), store.workers(), plugins.host(), streams.gate(),
-                        ingest.sources(), json),
+                new HealthHandlers(store.database(), store.workers(), plugins.host(), plugins.measurer(),
+                        streams.gate(), ingest.sources(), json),
                 new EventHandlers(store.database().observations(), store.workers(), live::reloadable, json),
                 new AdminHandlers(plugins.host(), catalog, json));
         var api = new ApiRouter(handlers, live::reloadable, config, adminToken, json, platform.metrics().registry());

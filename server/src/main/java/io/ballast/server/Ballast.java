@@ -101,13 +101,28 @@ public final class Ballast implements AutoCloseable {
                 .compose(v -> Ingest.start(platform, store, plugins, scoring, live))
                 .compose(ingest -> Http.deploy(platform, live, adminToken, store, plugins, streams, scoring, ingest))
                 .compose(http -> platform.vertx().executeBlocking(() -> file.map(f -> ConfigWatcher.start(
-                        platform.vertx(), f, ConfigLoader.read(f), env, live, reloaded -> {
-                            plugins.apply(reloaded);
-                            scoring.rescore(reloaded);
-                        }, startup.server().reloadCheckMs())), false)
+                        platform.vertx(), f, ConfigLoader.read(f), env, live, reloads(platform, plugins, scoring),
+                        startup.server().reloadCheckMs())), false)
                         .map(watcher -> new Ballast(platform, store, plugins, scoring, http,
                                 plugins.watch(platform.vertx(), startup.plugins().scanIntervalMs()), watcher,
                                 adminToken)));
+    }
+
+    /** What a reloaded configuration changes: the plugins switched on or off, every region rescored. */
+    private static ConfigWatcher.Listener reloads(Platform platform, Plugins plugins, Scoring scoring) {
+        return new ConfigWatcher.Listener() {
+            @Override
+            public void applied(BallastConfig config) {
+                platform.metrics().configReload("applied");
+                plugins.apply(config);
+                scoring.rescore(config);
+            }
+
+            @Override
+            public void refused(String message) {
+                platform.metrics().configReload("refused");
+            }
+        };
     }
 
     /** The port the server listens on. */

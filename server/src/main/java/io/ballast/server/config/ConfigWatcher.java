@@ -10,7 +10,6 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,23 +20,30 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConfigWatcher implements AutoCloseable {
 
+    /** Hears of each changed file: the configuration then in force, or the message that refused it. */
+    public interface Listener {
+        void applied(BallastConfig config);
+
+        void refused(String message);
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(ConfigWatcher.class);
     private static final String TEXT = "text";
 
     private final Path file;
     private final Map<String, String> env;
     private final LiveConfig live;
-    private final Consumer<BallastConfig> onApplied;
+    private final Listener listener;
     private final ConfigRetriever retriever;
     private final WorkerExecutor worker;
     private String applied;
 
-    private ConfigWatcher(Vertx vertx, Path file, Map<String, String> env, LiveConfig live,
-                          Consumer<BallastConfig> onApplied, int periodMs) {
+    private ConfigWatcher(Vertx vertx, Path file, Map<String, String> env, LiveConfig live, Listener listener,
+                          int periodMs) {
         this.file = file;
         this.env = env;
         this.live = live;
-        this.onApplied = onApplied;
+        this.listener = listener;
         this.worker = vertx.createSharedWorkerExecutor("ballast-config", 1);
         // the raw text, not parsed by Vert.x: the loader parses it, so a reload says what a start would say
         ConfigStoreOptions store = new ConfigStoreOptions().setType("file").setFormat("raw")
@@ -48,11 +54,11 @@ public final class ConfigWatcher implements AutoCloseable {
 
     /**
      * Starts watching {@code file}, whose text {@code started} is the one the running configuration came from;
-     * {@code onApplied} hears each configuration applied.
+     * {@code listener} hears of each changed file.
      */
     public static ConfigWatcher start(Vertx vertx, Path file, String started, Map<String, String> env,
-                                      LiveConfig live, Consumer<BallastConfig> onApplied, int periodMs) {
-        ConfigWatcher watcher = new ConfigWatcher(vertx, file, env, live, onApplied, periodMs);
+                                      LiveConfig live, Listener listener, int periodMs) {
+        ConfigWatcher watcher = new ConfigWatcher(vertx, file, env, live, listener, periodMs);
         watcher.applied = started;
         watcher.retriever.listen(watcher::changed);
         return watcher;
@@ -76,6 +82,7 @@ public final class ConfigWatcher implements AutoCloseable {
             candidate = new ConfigLoader().load(file, text, env);
         } catch (ConfigException e) {
             LOG.error("Config reload rejected, the running configuration stays: {}", e.getMessage());
+            listener.refused(e.getMessage());
             return false;
         }
         List<String> needRestart = live.reload(candidate);
@@ -83,7 +90,7 @@ public final class ConfigWatcher implements AutoCloseable {
             LOG.warn("Config reload: {} changed but take effect only after a restart", needRestart);
         }
         LOG.info("Config reloaded from {}", file);
-        onApplied.accept(live.get());
+        listener.applied(live.get());
         return true;
     }
 

@@ -72,6 +72,12 @@ public final class Metrics {
         }
     }
 
+    /** Counts a changed config file, by outcome: applied or refused. */
+    public void configReload(String outcome) {
+        Counter.builder("ballast.config.reloads").tag("outcome", outcome)
+                .description("config file changes, applied or refused").register(registry).increment();
+    }
+
     /** Records one plugin measure call that returned or threw. */
     public void measured(String plugin, Duration took) {
         Timer.builder("ballast.plugin.measure").tag("plugin", plugin).description("time of a plugin's measure call")

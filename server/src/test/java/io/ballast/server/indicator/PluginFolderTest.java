@@ -194,8 +194,8 @@ class PluginFolderTest {
         byte[] jar = indicator("slow-copy-test", "1.0.0", researchTimes(20, "slow"));
         Path target = folder.resolve("slow.jar");
         Files.write(target, java.util.Arrays.copyOf(jar, jar.length / 2));
-        Thread.sleep(400); // long enough to look finished: it is loaded, fails, and is reported
-        await().atMost(Duration.ofSeconds(2)).until(() -> !refusals("slow.jar").equals(""));
+        // once it held still for a scan it looks finished: it is loaded, fails, and is reported
+        await().atMost(Duration.ofSeconds(3)).until(() -> !refusals("slow.jar").equals(""));
         Files.write(target, jar);
         await().atMost(Duration.ofSeconds(2)).until(() -> plugin("slow-copy-test").isPresent());
         assertThat(refusals("slow.jar")).isEmpty();

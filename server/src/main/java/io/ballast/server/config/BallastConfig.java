@@ -34,8 +34,17 @@ public record BallastConfig(Startup startup, Reloadable reloadable) {
         public Reloadable {
             Invalid.unless(regions != null && !regions.isEmpty(), "regions", "a non-empty list of {code, name} entries");
             var seen = new HashSet<String>();
-            for (Region r : regions) {
+            for (int i = 0; i < regions.size(); i++) {
+                Region r = regions.get(i);
+                String at = "regions[" + i + "]";
+                Invalid.unless(r.code() != null && r.name() != null, at, "{code: ISO3, name: text}");
+                Invalid.unless(REGION.matcher(r.code()).matches(), at + ".code", "three upper-case letters (ISO "
+                        + "3166-1 alpha-3, such as CHN), not '" + r.code() + "'");
+                Invalid.text(r.name(), at + ".name");
                 Invalid.unless(seen.add(r.code()), "regions", "each code once, but " + r.code() + " appears twice");
+            }
+            for (int i = 0; i < alertRules.size(); i++) {
+                alertRules.get(i).check("alerts.rules[" + i + "]");
             }
             Invalid.unless(indicators.isEmpty()
                             || indicators.values().stream().mapToDouble(IndicatorSettings::weight).sum() > 0,
@@ -69,14 +78,8 @@ public record BallastConfig(Startup startup, Reloadable reloadable) {
         }
     }
 
-    /** An economy to score: ISO 3166-1 alpha-3 code and display name. */
+    /** An economy to score: ISO 3166-1 alpha-3 code and display name (checked by {@link Reloadable}). */
     public record Region(String code, String name) {
-        public Region {
-            Invalid.unless(code != null && name != null, "", "{code: ISO3, name: text}");
-            Invalid.unless(REGION.matcher(code).matches(), "code", "three upper-case letters (ISO 3166-1 alpha-3, "
-                    + "such as CHN), not '" + code + "'");
-            Invalid.text(name, "name");
-        }
     }
 
     /** How the composite is formed: method, coverage needed, first year, how gaps are filled, the divergence test. */
@@ -129,16 +132,19 @@ public record BallastConfig(Startup startup, Reloadable reloadable) {
         }
     }
 
-    /** One alert rule: on which score, and when it fires. */
+    /** One alert rule: on which score, and when it fires (checked by {@link Reloadable}). */
     public record AlertRule(String name, String indicator, Optional<Double> below, Optional<Double> drop,
                             boolean divergence) {
         public AlertRule {
-            Invalid.text(name, "name");
-            Invalid.unless(indicator != null && !indicator.isBlank(), "indicator",
-                    "composite or an indicator id");
             below = below == null ? Optional.empty() : below;
             drop = drop == null ? Optional.empty() : drop;
-            Invalid.unless(below.isPresent() || drop.isPresent() || divergence, "",
+        }
+
+        /** Checked once the entry is read whole, so that a misspelt key is named before a missing one. */
+        void check(String at) {
+            Invalid.text(name, at + ".name");
+            Invalid.unless(indicator != null && !indicator.isBlank(), at + ".indicator", "composite or an indicator id");
+            Invalid.unless(below.isPresent() || drop.isPresent() || divergence, at,
                     "a rule that says when it fires: below, drop or divergence");
         }
     }

@@ -32,12 +32,20 @@ record KeyPath(String text, JsonPointer pointer) {
         return new KeyPath(text + "[" + index + "]", pointer.appendIndex(index));
     }
 
-    /** A key given relative to this one, as a dotted path of component names (never of user-chosen names). */
+    /**
+     * A key given relative to this one, as a dotted path of component names with list indexes
+     * ({@code alerts.rules[2].below}); never of user-chosen names, which may hold dots.
+     */
     KeyPath resolve(String dotted) {
         KeyPath at = this;
         for (String part : dotted.split("\\.")) {
-            if (!part.isEmpty()) {
-                at = at.key(part);
+            int bracket = part.indexOf('[');
+            String name = bracket < 0 ? part : part.substring(0, bracket);
+            if (!name.isEmpty()) {
+                at = at.key(name);
+            }
+            for (int i = bracket; i >= 0; i = part.indexOf('[', i + 1)) {
+                at = at.index(Integer.parseInt(part.substring(i + 1, part.indexOf(']', i))));
             }
         }
         return at;

@@ -27,12 +27,17 @@ final class ConfigTypes {
     /** The module that installs these readers. */
     static SimpleModule module() {
         SimpleModule module = new SimpleModule("ballast-config");
-        module.addDeserializer(Integer.class, new WholeNumber(null, false));
-        module.addDeserializer(int.class, new WholeNumber(null, true));
-        module.addDeserializer(Double.class, new Decimal(null, false));
-        module.addDeserializer(double.class, new Decimal(null, true));
+        addNumber(module, Integer.class, new Bounded(true, false, null));
+        addNumber(module, int.class, new Bounded(true, true, null));
+        addNumber(module, Double.class, new Bounded(false, false, null));
+        addNumber(module, double.class, new Bounded(false, true, null));
         module.addDeserializer(Path.class, new FilePath());
         return module;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void addNumber(SimpleModule module, Class<T> type, Bounded reader) {
+        module.addDeserializer(type, (JsonDeserializer<? extends T>) (JsonDeserializer<?>) reader);
     }
 
     /** A value that does not fit its key: what the key must be, and what was given. */
@@ -65,80 +70,48 @@ final class ConfigTypes {
         return property == null ? null : property.getAnnotation(Range.class);
     }
 
-    /** An int, within its range when the key has one; a key without a value is refused unless boxed. */
-    static final class WholeNumber extends JsonDeserializer<Integer> implements ContextualDeserializer {
-        private final Range range;
+    /**
+     * A whole number (an int) or a finite number (a double), within its range when the key has one. A key without a
+     * value is refused, unless the type is boxed (then it is null: the record gives the default).
+     */
+    static final class Bounded extends JsonDeserializer<Number> implements ContextualDeserializer {
+        private final boolean whole;
         private final boolean primitive;
+        private final Range range;
 
-        WholeNumber(Range range, boolean primitive) {
-            this.range = range;
+        Bounded(boolean whole, boolean primitive, Range range) {
+            this.whole = whole;
             this.primitive = primitive;
+            this.range = range;
         }
 
         @Override
         public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property) {
-            return new WholeNumber(range(property), primitive);
+            return new Bounded(whole, primitive, range(property));
         }
 
         private String expected() {
-            return range == null ? "a whole number"
-                    : "a whole number from " + format(range.min()) + " to " + format(range.max());
+            String what = whole ? "a whole number" : "a number";
+            return range == null ? what : what + " from " + format(range.min()) + " to " + format(range.max());
         }
 
         @Override
-        public Integer deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            if (p.currentToken() != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT) {
-                throw new WrongValue(p, expected(), given(p));
-            }
-            int value = p.getIntValue();
-            if (range != null && (value < range.min() || value > range.max())) {
-                throw new WrongValue(p, expected(), p.getText());
-            }
-            return value;
-        }
-
-        @Override
-        public Integer getNullValue(DeserializationContext ctxt) throws JsonMappingException {
-            if (primitive) {
-                throw new WrongValue(ctxt.getParser(), expected(), "");
-            }
-            return null;
-        }
-    }
-
-    /** A finite number, within its range when the key has one; a key without a value is refused unless boxed. */
-    static final class Decimal extends JsonDeserializer<Double> implements ContextualDeserializer {
-        private final Range range;
-        private final boolean primitive;
-
-        Decimal(Range range, boolean primitive) {
-            this.range = range;
-            this.primitive = primitive;
-        }
-
-        @Override
-        public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property) {
-            return new Decimal(range(property), primitive);
-        }
-
-        private String expected() {
-            return range == null ? "a number" : "a number from " + format(range.min()) + " to " + format(range.max());
-        }
-
-        @Override
-        public Double deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            if (!p.currentToken().isNumeric() || !Double.isFinite(p.getDoubleValue())) {
+        public Number deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            JsonToken t = p.currentToken();
+            boolean fits = whole ? t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT
+                    : t.isNumeric() && Double.isFinite(p.getDoubleValue());
+            if (!fits) {
                 throw new WrongValue(p, expected(), given(p));
             }
             double value = p.getDoubleValue();
             if (range != null && (value < range.min() || value > range.max())) {
                 throw new WrongValue(p, expected(), p.getText());
             }
-            return value;
+            return whole ? (Number) p.getIntValue() : (Number) value;
         }
 
         @Override
-        public Double getNullValue(DeserializationContext ctxt) throws JsonMappingException {
+        public Number getNullValue(DeserializationContext ctxt) throws JsonMappingException {
             if (primitive) {
                 throw new WrongValue(ctxt.getParser(), expected(), "");
             }

@@ -46,7 +46,8 @@ public final class ConfigWatcher implements AutoCloseable {
         this.listener = listener;
         this.worker = vertx.createSharedWorkerExecutor("ballast-config", 1);
         // the raw text, not parsed by Vert.x: the loader parses it, so a reload says what a start would say
-        ConfigStoreOptions store = new ConfigStoreOptions().setType("file").setFormat("raw")
+        // optional: a file that cannot be read for a while (being replaced, say) yields no text, not an error per scan
+        ConfigStoreOptions store = new ConfigStoreOptions().setType("file").setFormat("raw").setOptional(true)
                 .setConfig(new JsonObject().put("path", file.toAbsolutePath().toString()).put("raw.key", TEXT));
         this.retriever = ConfigRetriever.create(vertx, new ConfigRetrieverOptions().setIncludeDefaultStores(false)
                 .addStore(store).setScanPeriod(periodMs));
@@ -66,7 +67,9 @@ public final class ConfigWatcher implements AutoCloseable {
 
     private void changed(ConfigChange change) {
         String text = change.getNewConfiguration().getString(TEXT);
-        if (text != null) {
+        if (text == null) {
+            LOG.warn("Config file {} cannot be read; the running configuration stays until it can", file);
+        } else {
             worker.executeBlocking(() -> reload(text), true);
         }
     }

@@ -23,7 +23,7 @@ record Scoring(ScoreService service, ScoreQueries queries, WorkerExecutor worker
     static Scoring create(Platform platform, Store store, Plugins plugins, Streams streams, LiveConfig live) {
         var config = live.get().startup();
         var queries = new ScoreQueries(store.database().scores(), store.workers(), platform.json(), platform.vertx(),
-                () -> live.get().alertRules());
+                () -> live.get().alerts().rules());
         queries.bindMetrics(platform.metrics().meters());
         var scorer = new Scorer(plugins.host(), plugins.measurer(), live, Clock.systemUTC());
         AlertSink alerts = config.webhook().uri().<AlertSink>map(url -> new AlertWebhook(url,

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 public record BallastConfig(Startup startup, Reloadable reloadable) {
 
     private static final Pattern REGION = Pattern.compile("[A-Z]{3}");
-    private static final Pattern INPUT_KEY = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Pattern INPUT_KEY = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     /** This configuration with another reloadable half. */
     public BallastConfig with(Reloadable next) {
@@ -113,8 +113,8 @@ public record BallastConfig(Startup startup, Reloadable reloadable) {
             Invalid.text(capacity, "capacity");
             Invalid.text(labor, "labor");
             for (String input : capacityInputs) {
-                Invalid.unless(INPUT_KEY.matcher(input).matches(), "capacity-inputs", "a list of input keys of the "
-                        + "capacity indicator such as manufacturing, but '" + input + "' is not one");
+                Invalid.unless(INPUT_KEY.matcher(input).matches(), "capacity-inputs", "a list of input keys such as "
+                        + "patents, but '" + input + "' is not one");
             }
         }
     }
@@ -146,6 +146,14 @@ public record BallastConfig(Startup startup, Reloadable reloadable) {
             Invalid.unless(indicator != null && !indicator.isBlank(), at + ".indicator", "composite or an indicator id");
             Invalid.unless(below.isPresent() || drop.isPresent() || divergence, at,
                     "a rule that says when it fires: below, drop or divergence");
+        }
+    }
+
+    /** The {@code alerts} section as the file has it: the rules (reloadable) and the webhook (start-up). */
+    public record Alerts(List<AlertRule> rules, Startup.Webhook webhook) {
+        public Alerts {
+            Invalid.present(rules, "rules", "a list of {name, indicator, below?, drop?, divergence?}");
+            Invalid.present(webhook, "webhook", "a mapping with url, retries and timeout-ms");
         }
     }
 
@@ -200,8 +208,9 @@ public record BallastConfig(Startup startup, Reloadable reloadable) {
         return reloadable.indicators();
     }
 
-    public List<AlertRule> alertRules() {
-        return reloadable.alertRules();
+    /** The alert rules in force and the webhook. */
+    public Alerts alerts() {
+        return new Alerts(reloadable.alertRules(), startup.webhook());
     }
 
     /** The composite weight of an indicator: its configured weight, or 1 when the config does not name it. */

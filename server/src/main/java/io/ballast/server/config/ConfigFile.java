@@ -9,16 +9,9 @@ import java.util.Map;
  */
 record ConfigFile(Startup.Server server, Startup.Logging logging, Startup.Data data, List<BallastConfig.Region> regions,
                   BallastConfig.Scoring scoring, Map<String, BallastConfig.IndicatorSettings> indicators,
-                  Startup.Plugins plugins, Startup.Ingest ingest, Startup.Connectors connectors, Alerts alerts,
+                  Startup.Plugins plugins, Startup.Ingest ingest, Startup.Connectors connectors,
+                  BallastConfig.Alerts alerts,
                   Startup.Stream stream, Startup.Security security) {
-
-    /** The {@code alerts} section: rules (reloadable) and the webhook (start-up). */
-    record Alerts(List<BallastConfig.AlertRule> rules, Startup.Webhook webhook) {
-        Alerts {
-            Invalid.present(rules, "rules", "a list of {name, indicator, below?, drop?, divergence?}");
-            Invalid.present(webhook, "webhook", "a mapping with url, retries and timeout-ms");
-        }
-    }
 
     ConfigFile {
         indicators = indicators == null ? Map.of() : indicators;

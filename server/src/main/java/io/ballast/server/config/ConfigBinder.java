@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -15,11 +16,14 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
@@ -29,9 +33,26 @@ import java.util.stream.Collectors;
  */
 final class ConfigBinder {
 
-    private static final ObjectMapper MAPPER = mapper();
-
     private ConfigBinder() {
+    }
+
+    /** The reader, its deserializers built once; class initialisation makes it thread-safe to prepare early. */
+    private static final class Reader {
+        static final ObjectReader CONFIG_FILE = mapper().readerFor(ConfigFile.class);
+    }
+
+    private static final AtomicBoolean PREPARING = new AtomicBoolean();
+
+    /**
+     * Builds the reader's deserializers (Jackson's introspection of every configuration record) on a thread of its
+     * own, once, so that the first load does it while SnakeYAML reads the files: both are cold-start work.
+     */
+    static void prepareInBackground() {
+        if (PREPARING.compareAndSet(false, true)) {
+            Thread prepare = new Thread(() -> Objects.requireNonNull(Reader.CONFIG_FILE), "ballast-config-prepare");
+            prepare.setDaemon(true);
+            prepare.start();
+        }
     }
 
     private static ObjectMapper mapper() {
@@ -53,7 +74,7 @@ final class ConfigBinder {
     /** The configuration the tree describes; a {@link ConfigException} naming origin, key and fix otherwise. */
     static BallastConfig bind(JsonNode tree, Origins origins) {
         try {
-            return MAPPER.treeToValue(tree, ConfigFile.class).split();
+            return Reader.CONFIG_FILE.<ConfigFile>readValue(tree).split();
         } catch (Invalid e) {
             throw bad(origins, KeyPath.ROOT.resolve(e.key()), e.expected());
         } catch (UnrecognizedPropertyException e) {
@@ -70,10 +91,11 @@ final class ConfigBinder {
         } catch (MismatchedInputException e) {
             KeyPath at = KeyPath.of(e.getPath());
             throw bad(origins, at, expected(e.getTargetType()) + ", not '" + given(tree.at(at.pointer())) + "'");
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) {
             KeyPath at = e instanceof com.fasterxml.jackson.databind.JsonMappingException m ? KeyPath.of(m.getPath())
                     : KeyPath.ROOT;
-            throw bad(origins, at, "usable (" + e.getOriginalMessage() + ")");
+            throw bad(origins, at, "usable (" + (e instanceof JsonProcessingException j ? j.getOriginalMessage()
+                    : e.getMessage()) + ")");
         }
     }
 

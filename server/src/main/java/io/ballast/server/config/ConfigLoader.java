@@ -48,6 +48,7 @@ public final class ConfigLoader {
     }
 
     private BallastConfig load(Optional<Path> file, Optional<String> text, Map<String, String> env) {
+        ConfigBinder.prepareInBackground();
         ObjectNode tree = defaults();
         Origins origins = new Origins(file.map(ConfigLoader::origin).orElse(DEFAULTS_ORIGIN));
         if (file.isPresent()) {

@@ -20,17 +20,24 @@ public final class Outbound implements AutoCloseable {
     }
 
     private final Vertx vertx;
-    private final WebClient web;
+    private WebClient web;
+    private boolean closed;
 
+    /** The client is made on first use: most servers call out to nothing, and start-up need not pay for it. */
     public Outbound(Vertx vertx) {
         this.vertx = vertx;
-        this.web = WebClient.create(vertx, new WebClientOptions()
-                .setUserAgent("Ballast (economic resilience dashboard)")
-                .setFollowRedirects(true));
     }
 
     /** The client; set each request's own timeouts on it. */
-    public WebClient web() {
+    public synchronized WebClient web() {
+        if (closed) {
+            throw new IllegalStateException("the outbound client is closed");
+        }
+        if (web == null) {
+            web = WebClient.create(vertx, new WebClientOptions()
+                    .setUserAgent("Ballast (economic resilience dashboard)")
+                    .setFollowRedirects(true));
+        }
         return web;
     }
 
@@ -62,7 +69,10 @@ public final class Outbound implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        web.close();
+    public synchronized void close() {
+        closed = true;
+        if (web != null) {
+            web.close();
+        }
     }
 }

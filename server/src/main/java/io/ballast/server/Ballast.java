@@ -2,6 +2,7 @@ package io.ballast.server;
 
 import io.ballast.server.config.AdminToken;
 import io.ballast.server.config.BallastConfig;
+import io.ballast.server.config.ConfigException;
 import io.ballast.server.config.ConfigLoader;
 import io.ballast.server.config.ConfigWatcher;
 import io.ballast.server.config.LiveConfig;
@@ -101,11 +102,20 @@ public final class Ballast implements AutoCloseable {
                 .compose(v -> Ingest.start(platform, store, plugins, scoring, live))
                 .compose(ingest -> Http.deploy(platform, live, adminToken, store, plugins, streams, scoring, ingest))
                 .compose(http -> platform.vertx().executeBlocking(() -> file.map(f -> ConfigWatcher.start(
-                        platform.vertx(), f, ConfigLoader.read(f), env, live, reloads(platform, plugins, scoring),
+                        platform.vertx(), f, textOf(f), env, live, reloads(platform, plugins, scoring),
                         startup.server().reloadCheckMs())), false)
                         .map(watcher -> new Ballast(platform, store, plugins, scoring, http,
                                 plugins.watch(platform.vertx(), startup.plugins().scanIntervalMs()), watcher,
                                 adminToken)));
+    }
+
+    /** The config file's text now, the one the watcher compares with; empty when it vanished since it was loaded. */
+    private static String textOf(Path file) {
+        try {
+            return ConfigLoader.read(file);
+        } catch (ConfigException e) {
+            return "";
+        }
     }
 
     /** What a reloaded configuration changes: the plugins switched on or off, every region rescored. */

@@ -38,6 +38,9 @@ public final class TestServer implements AutoCloseable {
         env.put("BALLAST_SERVER_INSTANCES", "2");
         env.put("BALLAST_DATA_DIR", dataDir.toString());
         env.put("BALLAST_ADMIN_TOKEN", TOKEN);
+        // a small uncertainty analysis: bands within a second on two cores, so that tests do not queue behind it
+        env.put("BALLAST_UNCERTAINTY_SAMPLES", "128");
+        env.put("BALLAST_UNCERTAINTY_SCENARIO_SAMPLES", "32");
         env.putAll(extraEnv);
         BallastConfig config = new ConfigLoader().load(file, env);
         return new TestServer(Ballast.start(config, file, env).await());

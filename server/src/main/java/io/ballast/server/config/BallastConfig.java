@@ -1,139 +1,296 @@
 package io.ballast.server.config;
 
-import java.nio.file.Path;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
-/** The whole, validated configuration: what {@code ballast.yaml} plus environment overrides say. */
-public record BallastConfig(
-        Server server,
-        Data data,
-        List<Region> regions,
-        Scoring scoring,
-        Map<String, IndicatorSettings> indicators,
-        Plugins plugins,
-        Alerts alerts,
-        Ingest ingest,
-        Stream stream,
-        Security security,
-        Logging logging,
-        Connectors connectors) {
+/**
+ * The whole, validated configuration: what {@code ballast.yaml} plus environment overrides say, in two halves. The
+ * {@link Startup} half is read once; the {@link Reloadable} half may be replaced while the server runs, and a reload is
+ * one swap of it ({@link #with(Reloadable)}). The section accessors below read through to the half that holds them.
+ */
+public record BallastConfig(Startup startup, Reloadable reloadable) {
 
-    /** Where the HTTP server listens (port 0 picks a free port), its body limit, and optional TLS from PEM files. */
-    public record Server(String host, int port, int instances, int maxBodyBytes, Optional<Tls> tls,
-                         int reloadCheckMs) {
+    private static final Pattern REGION = Pattern.compile("[A-Z]{3}");
+    private static final Pattern INPUT_KEY = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+    /** This configuration with another reloadable half. */
+    public BallastConfig with(Reloadable next) {
+        return new BallastConfig(startup, next);
     }
 
-    /** PEM files of a certificate chain and its private key. */
-    public record Tls(Path cert, Path key) {
+    /**
+     * What may change while the server runs: the regions, how the composite is formed, the indicators' weights,
+     * switches and parameters, and the alert rules.
+     */
+    public record Reloadable(List<Region> regions, Scoring scoring, Map<String, IndicatorSettings> indicators,
+                             List<AlertRule> alertRules, Uncertainty uncertainty) {
+        public Reloadable {
+            Invalid.unless(regions != null && !regions.isEmpty(), "regions", "a non-empty list of {code, name} entries");
+            var seen = new HashSet<String>();
+            for (int i = 0; i < regions.size(); i++) {
+                Region r = regions.get(i);
+                String at = "regions[" + i + "]";
+                Invalid.unless(r.code() != null && r.name() != null, at, "{code: ISO3, name: text}");
+                Invalid.unless(REGION.matcher(r.code()).matches(), at + ".code", "three upper-case letters (ISO "
+                        + "3166-1 alpha-3, such as CHN), not '" + r.code() + "'");
+                Invalid.text(r.name(), at + ".name");
+                Invalid.unless(seen.add(r.code()), "regions", "each code once, but " + r.code() + " appears twice");
+            }
+            for (int i = 0; i < alertRules.size(); i++) {
+                alertRules.get(i).check("alerts.rules[" + i + "]");
+            }
+            Invalid.unless(indicators.isEmpty()
+                            || indicators.values().stream().mapToDouble(IndicatorSettings::weight).sum() > 0,
+                    "indicators", "at least one indicator with a weight above 0");
+            Invalid.present(uncertainty, "uncertainty", "a mapping with enabled, samples, indicator-weights, "
+                    + "input-weights, goalposts, aggregations, carry-forward-years and scenario-samples");
+            regions = List.copyOf(regions);
+            indicators = Map.copyOf(indicators);
+            alertRules = List.copyOf(alertRules);
+        }
+
+        /** The composite weight of an indicator: its configured weight, or 1 when the config does not name it. */
+        public double weightOf(String indicatorId) {
+            IndicatorSettings s = indicators.get(indicatorId);
+            return s == null ? 1.0 : s.weight();
+        }
+
+        /** Whether an indicator may run: enabled unless the config says otherwise. */
+        public boolean enabled(String indicatorId) {
+            IndicatorSettings s = indicators.get(indicatorId);
+            return s == null || s.enabled();
+        }
+
+        /** The parameter overrides of an indicator. */
+        public Map<String, Double> settingsOf(String indicatorId) {
+            IndicatorSettings s = indicators.get(indicatorId);
+            return s == null ? Map.of() : s.settings();
+        }
+
+        /** The configured region with this code, if any. */
+        public Optional<Region> region(String code) {
+            return regions.stream().filter(r -> r.code().equals(code)).findFirst();
+        }
     }
 
-    /** How logs are written. */
-    public record Logging(boolean json) {
-    }
-
-    /** The data directory (database, generated token) and whether to load the bundled baseline. */
-    public record Data(Path dir, boolean baseline) {
-    }
-
-    /** An economy to score: ISO 3166-1 alpha-3 code and display name. */
+    /** An economy to score: ISO 3166-1 alpha-3 code and display name (checked by {@link Reloadable}). */
     public record Region(String code, String name) {
     }
 
+    /** How the composite is formed: method, coverage needed, first year, how gaps are filled, the divergence test. */
+    public record Scoring(CompositeMethod method, @Range(min = 0, max = 1) double minCoverage,
+                          @Range(min = 1900, max = 2100) int fromYear, Missing missing, Divergence divergence) {
+        public Scoring {
+            Invalid.present(method, "method", "geometric or arithmetic");
+            Invalid.present(missing, "missing", "a mapping with carry-forward-years and min-input-coverage");
+            Invalid.present(divergence, "divergence", "a mapping with capacity, capacity-inputs, labor, window and "
+                    + "min-change");
+        }
+    }
+
     /**
-     * How the composite is formed: the aggregation, the weighted share of all inputs a composite needs, the first year
-     * scored, the rule for missing inputs and the divergence check.
+     * How missing inputs are handled: a value may be carried forward this many years from its last observation, and
+     * a reading needs at least this share of its input weight present or carried.
      */
-    public record Scoring(CompositeMethod method, double minCoverage, int fromYear, Missing missing,
-                          Divergence divergence) {
-    }
-
-    /** How far a value may be carried forward, and how much of its input weight an indicator reading needs. */
-    public record Missing(int carryForwardYears, double minInputCoverage) {
+    public record Missing(@Range(min = 0, max = 10) int carryForwardYears,
+                          @Range(min = 0, max = 1) double minInputCoverage) {
     }
 
     /**
-     * When the composite warns that capacity rises while labor conditions fall: the capacity indicator and the inputs
-     * of it the check uses, the labor indicator, the window in years and the minimum change of each.
+     * When the composite warns that capacity rises while labor conditions fall: the two indicators, the capacity
+     * indicator's inputs the test reads, the window in years and the least change that counts.
      */
-    public record Divergence(String capacity, List<String> capacityInputs, String labor, int window,
-                             double minChange) {
+    public record Divergence(String capacity,
+                             @JsonDeserialize(using = ConfigTypes.CommaList.class) List<String> capacityInputs,
+                             String labor, @Range(min = 1, max = 50) int window,
+                             @Range(min = 0, max = 100) double minChange) {
+        public Divergence {
+            Invalid.text(capacity, "capacity");
+            Invalid.text(labor, "labor");
+            for (String input : capacityInputs) {
+                Invalid.unless(INPUT_KEY.matcher(input).matches(), "capacity-inputs", "a list of input keys such as "
+                        + "patents, but '" + input + "' is not one");
+            }
+        }
     }
 
-    /** One indicator's composite weight, whether it is enabled, and its parameter overrides. */
+    /**
+     * The uncertainty analysis (Handbook step 7): whether it runs, its base samples N (a power of two; the analysis
+     * scores the panel N × (k + 2) times), how far each analyst's choice may move, and the base samples of a
+     * scenario's analysis. Indicator and input weights are multiplied by a factor within 1 ± their share; each goalpost
+     * moves by up to ± its share of the goalposts' range; the aggregation and the carry-forward years are drawn from
+     * their lists.
+     */
+    public record Uncertainty(boolean enabled, int samples, double indicatorWeights, double inputWeights,
+                              double goalposts, List<CompositeMethod> aggregations, List<Integer> carryForwardYears,
+                              int scenarioSamples) {
+
+        /** Reads the {@code uncertainty} section; lists may be comma-separated text (from the environment). */
+        @JsonCreator
+        static Uncertainty of(@JsonProperty("enabled") Boolean enabled,
+                              @JsonProperty("samples") @Range(min = 2, max = 65536) Integer samples,
+                              @JsonProperty("indicator-weights") @Range(min = 0, max = 1) Double indicatorWeights,
+                              @JsonProperty("input-weights") @Range(min = 0, max = 1) Double inputWeights,
+                              @JsonProperty("goalposts") @Range(min = 0, max = 0.49) Double goalposts,
+                              @JsonProperty("aggregations") @JsonDeserialize(using = ConfigTypes.CommaList.class)
+                              List<String> aggregations,
+                              @JsonProperty("carry-forward-years") @JsonDeserialize(using = ConfigTypes.CommaList.class)
+                              List<String> carryForwardYears,
+                              @JsonProperty("scenario-samples") @Range(min = 2, max = 65536) Integer scenarioSamples) {
+            Invalid.present(samples, "samples", "a power of two from 2 to 65536, such as 4096");
+            Invalid.present(scenarioSamples, "scenario-samples", "a power of two from 2 to 65536, such as 512");
+            Invalid.unless(Integer.bitCount(samples) == 1, "samples",
+                    "a power of two from 2 to 65536 (the Sobol design needs one), such as 4096, not " + samples);
+            Invalid.unless(Integer.bitCount(scenarioSamples) == 1, "scenario-samples",
+                    "a power of two from 2 to 65536, such as 512, not " + scenarioSamples);
+            Invalid.unless(aggregations != null && !aggregations.isEmpty(), "aggregations",
+                    "a list of one or both of geometric and arithmetic");
+            List<CompositeMethod> methods = aggregations.stream().map(a -> {
+                Invalid.unless(a.equalsIgnoreCase("geometric") || a.equalsIgnoreCase("arithmetic"), "aggregations",
+                        "a list of one or both of geometric and arithmetic, but '" + a + "' is neither");
+                return CompositeMethod.valueOf(a.toUpperCase(java.util.Locale.ROOT));
+            }).distinct().toList();
+            Invalid.unless(carryForwardYears != null && !carryForwardYears.isEmpty(), "carry-forward-years",
+                    "a list of whole numbers of years from 0 to 10, such as [0, 1, 2]");
+            List<Integer> years = carryForwardYears.stream().map(y -> {
+                Invalid.unless(y.matches("\\d{1,2}") && Integer.parseInt(y) <= 10, "carry-forward-years",
+                        "a list of whole numbers of years from 0 to 10, but '" + y + "' is not one");
+                return Integer.parseInt(y);
+            }).distinct().toList();
+            return new Uncertainty(enabled == null || enabled, samples, Invalid.present(indicatorWeights,
+                    "indicator-weights", "a share from 0 to 1, such as 0.5"), Invalid.present(inputWeights,
+                    "input-weights", "a share from 0 to 1, such as 0.5"), Invalid.present(goalposts, "goalposts",
+                    "a share of the goalposts' range from 0 to 0.49, such as 0.2"), methods, years, scenarioSamples);
+        }
+
+        public Uncertainty {
+            aggregations = List.copyOf(aggregations);
+            carryForwardYears = List.copyOf(carryForwardYears);
+        }
+    }
+
+    /** One indicator's composite weight, whether it is enabled, and its parameter overrides (names may hold dots). */
     public record IndicatorSettings(double weight, boolean enabled, Map<String, Double> settings) {
+
+        /** Reads one entry of {@code indicators}: a key left out keeps its default (weight 1, enabled, no overrides). */
+        @JsonCreator
+        static IndicatorSettings of(@JsonProperty("weight") @Range(min = 0, max = 1000) Double weight,
+                                    @JsonProperty("enabled") Boolean enabled,
+                                    @JsonProperty("settings") @Range(min = -1e12, max = 1e12) Map<String, Double> settings) {
+            return new IndicatorSettings(weight == null ? 1.0 : weight, enabled == null || enabled,
+                    settings == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(settings)));
+        }
     }
 
-    /** Alert rules and the webhook new alerts are posted to. */
-    public record Alerts(List<AlertRule> rules, Optional<java.net.URI> webhook, int retries, int timeoutMs) {
-    }
-
-    /** One alert rule: on which score, and when it fires. */
+    /** One alert rule: on which score, and when it fires (checked by {@link Reloadable}). */
     public record AlertRule(String name, String indicator, Optional<Double> below, Optional<Double> drop,
                             boolean divergence) {
+        public AlertRule {
+            below = below == null ? Optional.empty() : below;
+            drop = drop == null ? Optional.empty() : drop;
+        }
+
+        /** Checked once the entry is read whole, so that a misspelt key is named before a missing one. */
+        void check(String at) {
+            Invalid.text(name, at + ".name");
+            Invalid.unless(indicator != null && !indicator.isBlank(), at + ".indicator", "composite or an indicator id");
+            Invalid.unless(below.isPresent() || drop.isPresent() || divergence, at,
+                    "a rule that says when it fires: below, drop or divergence");
+        }
     }
 
-    /** The plugins folder, how often it is scanned, and how long a measurement may take. */
-    public record Plugins(Path directory, int scanIntervalMs, int measureTimeoutMs) {
-    }
-
-    /** Limits of the ingest API, and the inbox folder watched for WDI bulk files (and how often, in ms). */
-    public record Ingest(int maxBatch, Path inbox, int inboxScanMs) {
-    }
-
-    /** Sources Ballast pulls from on a schedule. */
-    public record Connectors(WorldBank worldBank) {
-    }
-
-    /**
-     * The World Bank API v2 connector: whether it runs, where, which indicators of which regions, how often, the page
-     * size, the connect and idle timeouts, and how many retries with how long a first backoff (doubling each time).
-     */
-    public record WorldBank(boolean enabled, String baseUrl, List<String> indicators, List<String> regions,
-                            int intervalSeconds, int perPage, int connectTimeoutMs, int timeoutMs, int retries,
-                            int backoffMs) {
-    }
-
-    /** Limits of the live stream. */
-    public record Stream(int maxConnections, int heartbeatSeconds, int replay) {
-    }
-
-    /**
-     * Who may do what: the admin token (generated under the data directory when not configured), a plain ingest token
-     * from the environment, hashed tokens with roles, whether reads need a token, the write rate limit, CORS origins.
-     */
-    public record Security(Optional<String> adminToken, Optional<String> ingestToken, List<HashedToken> tokens,
-                           boolean protectReads, int writesPerMinute, List<String> corsOrigins) {
-    }
-
-    /** A token known by the SHA-256 hash of its text, with its roles. */
-    public record HashedToken(String name, String sha256, List<String> roles) {
+    /** The {@code alerts} section as the file has it: the rules (reloadable) and the webhook (start-up). */
+    public record Alerts(List<AlertRule> rules, Startup.Webhook webhook) {
+        public Alerts {
+            Invalid.present(rules, "rules", "a list of {name, indicator, below?, drop?, divergence?}");
+            Invalid.present(webhook, "webhook", "a mapping with url, retries and timeout-ms");
+        }
     }
 
     /** How indicator scores are combined into the composite. */
     public enum CompositeMethod { GEOMETRIC, ARITHMETIC }
 
+    public Startup.Server server() {
+        return startup.server();
+    }
+
+    public Startup.Data data() {
+        return startup.data();
+    }
+
+    public Startup.Plugins plugins() {
+        return startup.plugins();
+    }
+
+    public Startup.Ingest ingest() {
+        return startup.ingest();
+    }
+
+    public Startup.Connectors connectors() {
+        return startup.connectors();
+    }
+
+    public Startup.Stream stream() {
+        return startup.stream();
+    }
+
+    public Startup.Security security() {
+        return startup.security();
+    }
+
+    public Startup.Logging logging() {
+        return startup.logging();
+    }
+
+    public Startup.Webhook webhook() {
+        return startup.webhook();
+    }
+
+    public List<Region> regions() {
+        return reloadable.regions();
+    }
+
+    public Scoring scoring() {
+        return reloadable.scoring();
+    }
+
+    public Map<String, IndicatorSettings> indicators() {
+        return reloadable.indicators();
+    }
+
+    public Uncertainty uncertainty() {
+        return reloadable.uncertainty();
+    }
+
+    /** The alert rules in force and the webhook. */
+    public Alerts alerts() {
+        return new Alerts(reloadable.alertRules(), startup.webhook());
+    }
+
     /** The composite weight of an indicator: its configured weight, or 1 when the config does not name it. */
     public double weightOf(String indicatorId) {
-        IndicatorSettings s = indicators.get(indicatorId);
-        return s == null ? 1.0 : s.weight();
+        return reloadable.weightOf(indicatorId);
     }
 
     /** Whether an indicator may run: enabled unless the config says otherwise. */
     public boolean enabled(String indicatorId) {
-        IndicatorSettings s = indicators.get(indicatorId);
-        return s == null || s.enabled();
+        return reloadable.enabled(indicatorId);
     }
 
     /** The parameter overrides of an indicator. */
     public Map<String, Double> settingsOf(String indicatorId) {
-        IndicatorSettings s = indicators.get(indicatorId);
-        return s == null ? Map.of() : s.settings();
+        return reloadable.settingsOf(indicatorId);
     }
 
     /** The configured region with this code, if any. */
     public Optional<Region> region(String code) {
-        return regions.stream().filter(r -> r.code().equals(code)).findFirst();
+        return reloadable.region(code);
     }
 }

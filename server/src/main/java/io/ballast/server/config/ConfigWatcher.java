@@ -1,67 +1,107 @@
 package io.ballast.server.config;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import io.vertx.config.ConfigChange;
+import io.vertx.config.ConfigRetriever;
+import io.vertx.config.ConfigRetrieverOptions;
+import io.vertx.config.ConfigStoreOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Re-reads the config file when it changes and applies what can change at run time. An invalid edit is rejected with
- * the same message a bad start would give, and the running configuration stays. Blocking: call {@link #check()}
- * from a worker.
+ * Watches the config file with Vert.x Config (read every {@code server.reload-check-ms}; a change of its text is an
+ * event) and applies a changed file's reloadable half. An invalid edit is refused with the message a bad start would
+ * give, and the running configuration stays; changed start-up keys are logged as waiting for a restart.
  */
-public final class ConfigWatcher {
+public final class ConfigWatcher implements AutoCloseable {
+
+    /** Hears of each changed file: the configuration then in force, or the message that refused it. */
+    public interface Listener {
+        /** A reload was applied: {@code before} was in force, {@code after} is now. */
+        void applied(BallastConfig before, BallastConfig after);
+
+        void refused(String message);
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfigWatcher.class);
+    private static final String TEXT = "text";
 
     private final Path file;
     private final Map<String, String> env;
     private final LiveConfig live;
-    private final Consumer<BallastConfig> onApplied;
-    private FileTime seen;
+    private final Listener listener;
+    private final ConfigRetriever retriever;
+    private final WorkerExecutor worker;
+    private String applied;
 
-    public ConfigWatcher(Path file, Map<String, String> env, LiveConfig live, Consumer<BallastConfig> onApplied) {
+    private ConfigWatcher(Vertx vertx, Path file, Map<String, String> env, LiveConfig live, Listener listener,
+                          int periodMs) {
         this.file = file;
         this.env = env;
         this.live = live;
-        this.onApplied = onApplied;
-        this.seen = modified().orElse(null);
+        this.listener = listener;
+        this.worker = vertx.createSharedWorkerExecutor("ballast-config", 1);
+        // the raw text, not parsed by Vert.x: the loader parses it, so a reload says what a start would say
+        // optional: a file that cannot be read for a while (being replaced, say) yields no text, not an error per scan
+        ConfigStoreOptions store = new ConfigStoreOptions().setType("file").setFormat("raw").setOptional(true)
+                .setConfig(new JsonObject().put("path", file.toAbsolutePath().toString()).put("raw.key", TEXT));
+        this.retriever = ConfigRetriever.create(vertx, new ConfigRetrieverOptions().setIncludeDefaultStores(false)
+                .addStore(store).setScanPeriod(periodMs));
     }
 
-    /** Reloads if the file changed since the last check; answers whether a new configuration was applied. */
-    public boolean check() {
-        Optional<FileTime> now = modified();
-        if (now.isEmpty() || now.get().equals(seen)) {
+    /**
+     * Starts watching {@code file}, whose text {@code started} is the one the running configuration came from;
+     * {@code listener} hears of each changed file.
+     */
+    public static ConfigWatcher start(Vertx vertx, Path file, String started, Map<String, String> env,
+                                      LiveConfig live, Listener listener, int periodMs) {
+        ConfigWatcher watcher = new ConfigWatcher(vertx, file, env, live, listener, periodMs);
+        watcher.applied = started;
+        watcher.retriever.listen(watcher::changed);
+        return watcher;
+    }
+
+    private void changed(ConfigChange change) {
+        String text = change.getNewConfiguration().getString(TEXT);
+        if (text == null) {
+            LOG.warn("Config file {} cannot be read; the running configuration stays until it can", file);
+        } else {
+            worker.executeBlocking(() -> reload(text), true);
+        }
+    }
+
+    /** Applies {@code text} unless it is the text in force or invalid; answers whether it was applied. */
+    boolean reload(String text) {
+        if (text.equals(applied)) {
             return false;
         }
-        seen = now.get();
+        applied = text;
         BallastConfig candidate;
         try {
-            candidate = new ConfigLoader().load(Optional.of(file), env);
+            candidate = new ConfigLoader().load(file, text, env);
         } catch (ConfigException e) {
             LOG.error("Config reload rejected, the running configuration stays: {}", e.getMessage());
+            listener.refused(e.getMessage());
             return false;
         }
-        List<String> needRestart = live.apply(candidate);
+        BallastConfig before = live.get();
+        List<String> needRestart = live.reload(candidate);
         if (!needRestart.isEmpty()) {
             LOG.warn("Config reload: {} changed but take effect only after a restart", needRestart);
         }
         LOG.info("Config reloaded from {}", file);
-        onApplied.accept(live.get());
+        listener.applied(before, live.get());
         return true;
     }
 
-    private Optional<FileTime> modified() {
-        try {
-            return Optional.of(Files.getLastModifiedTime(file));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+    @Override
+    public void close() {
+        retriever.close();
+        worker.close();
     }
 }

@@ -1,16 +1,15 @@
 package io.ballast.server.connector;
 
-import io.micronaut.core.annotation.Nullable;
 import java.time.Duration;
 import java.util.List;
 
 /**
  * What one connector run did, per (indicator, region) pair: replaced by a new vintage, skipped as unchanged or older,
  * empty at the source, or failed (each failure a line saying why). {@code offline} holds the reason when the source
- * could not be reached and the run stopped early, keeping the stored data.
+ * could not be reached and the run stopped early, keeping the stored data; it is null otherwise.
  */
 public record RunReport(int pairs, int updated, int unchanged, int older, int empty, int observations,
-                        List<String> failures, @Nullable String offline, Duration took) {
+                        List<String> failures, String offline, Duration took) {
 
     public RunReport {
         failures = List.copyOf(failures);

@@ -2,7 +2,9 @@ package io.ballast.server.connector;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ballast.server.config.BallastConfig;
+import io.ballast.server.config.Startup;
 import io.ballast.server.ingest.Inbox;
+import io.ballast.server.outbound.Outbound;
 import io.ballast.server.store.ObservationStore;
 import io.ballast.server.store.StoreWorkers;
 import io.ballast.server.store.VintageResult;
@@ -29,6 +31,7 @@ public final class SourcesVerticle extends VerticleBase {
     private final ObservationStore store;
     private final StoreWorkers workers;
     private final ObjectMapper json;
+    private final Outbound outbound;
     private final Predicate<String> knownRegion;
     private final Predicate<String> knownSeries;
     private final Consumer<VintageResult> onStored;
@@ -36,12 +39,12 @@ public final class SourcesVerticle extends VerticleBase {
     private final AtomicBoolean scanning = new AtomicBoolean();
     private final AtomicBoolean fetching = new AtomicBoolean();
     private Inbox inbox;
-    private WorldBankClient client;
     private WorldBankConnector connector;
 
     public SourcesVerticle(BallastConfig config, ObservationStore store, StoreWorkers workers, ObjectMapper json,
-                           Predicate<String> knownRegion, Predicate<String> knownSeries,
+                           Outbound outbound, Predicate<String> knownRegion, Predicate<String> knownSeries,
                            Consumer<VintageResult> onStored, SourceStatus status) {
+        this.outbound = outbound;
         this.status = status;
         this.config = config;
         this.store = store;
@@ -56,11 +59,11 @@ public final class SourcesVerticle extends VerticleBase {
     public Future<?> start() {
         inbox = new Inbox(config.ingest().inbox(), store, knownRegion, knownSeries, onStored, Clock.systemUTC());
         vertx.setPeriodic(config.ingest().inboxScanMs(), id -> scanInbox());
-        BallastConfig.WorldBank worldBank = config.connectors().worldBank();
+        Startup.WorldBank worldBank = config.connectors().worldBank();
         if (worldBank.enabled()) {
             List<String> regions = worldBank.regions().isEmpty()
                     ? config.regions().stream().map(BallastConfig.Region::code).toList() : worldBank.regions();
-            client = new WorldBankClient(vertx, worldBank, json);
+            var client = new WorldBankClient(outbound, worldBank, json);
             connector = new WorldBankConnector(client, store, workers, worldBank.indicators(), regions,
                     worldBank.baseUrl(), onStored);
             LOG.info("World Bank connector: {} every {} s, {} × {}", worldBank.baseUrl(),
@@ -110,11 +113,4 @@ public final class SourcesVerticle extends VerticleBase {
         });
     }
 
-    @Override
-    public Future<?> stop() {
-        if (client != null) {
-            client.close();
-        }
-        return Future.succeededFuture();
-    }
 }

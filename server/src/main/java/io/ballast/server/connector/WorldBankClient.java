@@ -1,14 +1,13 @@
 package io.ballast.server.connector;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ballast.server.config.BallastConfig;
+import io.ballast.server.config.Startup;
 import io.ballast.server.connector.WorldBankException.Kind;
+import io.ballast.server.outbound.Outbound;
+import io.ballast.server.outbound.RetryPolicy;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
@@ -21,29 +20,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fetches one indicator of one region from the World Bank API v2 with the Vert.x WebClient, on the event loop: pages
- * through {@code /v2/country/{iso3}/indicator/{code}?format=json&per_page=N&page=P}, each request with a connect and
- * an idle timeout, retried with doubling backoff when it may pass (offline, timeout, HTTP 5xx or 429). The pages must
- * agree on the vintage and add up to the announced total, or the series is refused whole.
+ * Fetches one indicator of one region from the World Bank API v2 with the shared {@link Outbound} client, on the event
+ * loop: pages through {@code /v2/country/{iso3}/indicator/{code}?format=json&per_page=N&page=P}, each request with a
+ * connect and an idle timeout, retried with doubling backoff when it may pass (offline, timeout, HTTP 5xx or 429). The
+ * pages must agree on the vintage and add up to the announced total, or the series is refused whole.
  */
-public final class WorldBankClient implements AutoCloseable {
+public final class WorldBankClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorldBankClient.class);
-    private static final long MAX_BACKOFF_MS = 60_000;
 
-    private final Vertx vertx;
-    private final WebClient web;
-    private final BallastConfig.WorldBank settings;
+    private final Outbound outbound;
+    private final Startup.WorldBank settings;
+    private final RetryPolicy retry;
     private final WorldBankFormat format;
 
-    public WorldBankClient(Vertx vertx, BallastConfig.WorldBank settings, ObjectMapper json) {
-        this.vertx = vertx;
+    public WorldBankClient(Outbound outbound, Startup.WorldBank settings, ObjectMapper json) {
+        this.outbound = outbound;
         this.settings = settings;
+        this.retry = RetryPolicy.doubling(settings.retries(), settings.backoffMs());
         this.format = new WorldBankFormat(json);
-        this.web = WebClient.create(vertx, new WebClientOptions()
-                .setUserAgent("Ballast (economic resilience dashboard)")
-                .setConnectTimeout(settings.connectTimeoutMs())
-                .setFollowRedirects(true));
     }
 
     /**
@@ -51,7 +46,7 @@ public final class WorldBankClient implements AutoCloseable {
      * answers {@code unchanged}. Fails with a {@link WorldBankException}.
      */
     public Future<FetchedSeries> fetch(String region, String indicator, Predicate<String> stored) {
-        return page(region, indicator, 1, 0).compose(first -> {
+        return page(region, indicator, 1).compose(first -> {
             if (first.lastUpdated() != null && stored.test(first.lastUpdated())) {
                 return Future.succeededFuture(new FetchedSeries(region, indicator, first.lastUpdated(),
                         first.indicatorName(), List.of(), 0, true));
@@ -67,7 +62,7 @@ public final class WorldBankClient implements AutoCloseable {
         if (next > first.pages()) {
             return Future.succeededFuture();
         }
-        return page(region, indicator, next, 0).compose(p -> {
+        return page(region, indicator, next).compose(p -> {
             String what = region + "/" + indicator + " page " + next;
             if (p.page() != next) {
                 return Future.failedFuture(new WorldBankException(Kind.MALFORMED, what + ": the answer is page "
@@ -102,34 +97,29 @@ public final class WorldBankClient implements AutoCloseable {
     }
 
     /** One page, retried while the failure may pass and retries are left. */
-    private Future<WorldBankPage> page(String region, String indicator, int page, int attempt) {
+    private Future<WorldBankPage> page(String region, String indicator, int page) {
+        return outbound.withRetries(retry, e -> e instanceof WorldBankException w && w.retryable(),
+                (failure, n, waitMs) -> LOG.debug("{}; retry {} of {} in {} ms", failure.getMessage(), n,
+                        settings.retries(), waitMs),
+                () -> once(region, indicator, page));
+    }
+
+    private Future<WorldBankPage> once(String region, String indicator, int page) {
         String what = region + "/" + indicator + " page " + page;
         String url = settings.baseUrl() + "/v2/country/" + region + "/indicator/" + indicator + "?format=json&per_page="
                 + settings.perPage() + "&page=" + page;
-        return web.getAbs(url)
+        return outbound.web().getAbs(url)
                 .connectTimeout(settings.connectTimeoutMs())
                 .idleTimeout(settings.timeoutMs())
                 .putHeader("Accept", "application/json")
                 .send()
                 .transform(done -> {
-                    WorldBankException failure;
-                    if (done.succeeded()) {
-                        HttpResponse<Buffer> response = done.result();
-                        try {
-                            return Future.succeededFuture(answer(region, indicator, what, response));
-                        } catch (WorldBankException e) {
-                            failure = e;
-                        }
-                    } else {
-                        failure = classify(what, url, done.cause());
+                    try {
+                        return done.succeeded() ? Future.succeededFuture(answer(region, indicator, what, done.result()))
+                                : Future.failedFuture(classify(what, done.cause()));
+                    } catch (WorldBankException e) {
+                        return Future.failedFuture(e);
                     }
-                    if (!failure.retryable() || attempt >= settings.retries()) {
-                        return Future.failedFuture(failure);
-                    }
-                    long wait = Math.min(MAX_BACKOFF_MS, (long) settings.backoffMs() << Math.min(attempt, 20));
-                    LOG.debug("{}; retry {} of {} in {} ms", failure.getMessage(), attempt + 1, settings.retries(),
-                            wait);
-                    return vertx.timer(Math.max(1, wait)).compose(v -> page(region, indicator, page, attempt + 1));
                 });
     }
 
@@ -146,7 +136,7 @@ public final class WorldBankClient implements AutoCloseable {
         return format.parse(region, indicator, what, body == null ? new byte[0] : body.getBytes());
     }
 
-    private WorldBankException classify(String what, String url, Throwable cause) {
+    private WorldBankException classify(String what, Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof UnknownHostException || t instanceof ConnectException
                     || t instanceof NoRouteToHostException) {
@@ -159,10 +149,5 @@ public final class WorldBankClient implements AutoCloseable {
             }
         }
         return new WorldBankException(Kind.TRANSIENT, what + ": " + cause, cause);
-    }
-
-    @Override
-    public void close() {
-        web.close();
     }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -28,6 +29,36 @@ final class WorldBankFormat {
 
     /** Parses one page; {@code what} names the request in messages, such as "CHN/NE.TRD.GNFS.ZS page 2". */
     WorldBankPage parse(String region, String indicator, String what, byte[] body) {
+        JsonNode root = read(what, body);
+        JsonNode meta = root.get(0);
+        int page = count(meta, "page", what);
+        int pages = count(meta, "pages", what);
+        int perPage = count(meta, "per_page", what);
+        int total = count(meta, "total", what);
+        JsonNode updated = meta.get("lastupdated");
+        String lastUpdated = updated == null || updated.isNull() || updated.asText().isBlank() ? null
+                : updated.asText().strip();
+        JsonNode data = root.get(1);
+        if (data.isNull()) {
+            return new WorldBankPage(page, pages, perPage, total, lastUpdated, null, List.of(), 0);
+        }
+        if (!data.isArray()) {
+            throw malformed(what, "the observations (second element) are neither an array nor null");
+        }
+        List<WorldBankPage.Point> points = new ArrayList<>();
+        String name = null;
+        for (int i = 0; i < data.size(); i++) {
+            JsonNode row = data.get(i);
+            point(region, indicator, what + ": observation " + i, row).ifPresent(points::add);
+            if (name == null && row.path("indicator").path("value").isTextual()) {
+                name = row.path("indicator").path("value").asText();
+            }
+        }
+        return new WorldBankPage(page, pages, perPage, total, lastUpdated, name, points, data.size());
+    }
+
+    /** The answer as the two-element array {@code [meta, observations]}, or the reason it is not one. */
+    private JsonNode read(String what, byte[] body) {
         JsonNode root;
         try {
             root = body == null || body.length == 0 ? null : json.readTree(body);
@@ -53,54 +84,36 @@ final class WorldBankFormat {
             throw malformed(what, "the answer is not the two-element array [meta, observations] but has "
                     + root.size() + " element" + (root.size() == 1 ? "" : "s"));
         }
-        JsonNode meta = root.get(0);
-        int page = count(meta, "page", what);
-        int pages = count(meta, "pages", what);
-        int perPage = count(meta, "per_page", what);
-        int total = count(meta, "total", what);
-        JsonNode updated = meta.get("lastupdated");
-        String lastUpdated = updated == null || updated.isNull() || updated.asText().isBlank() ? null
-                : updated.asText().strip();
-        JsonNode data = root.get(1);
-        if (data.isNull()) {
-            return new WorldBankPage(page, pages, perPage, total, lastUpdated, null, List.of(), 0);
+        return root;
+    }
+
+    /** One observation: its year and value, empty for a gap; {@code at} names it in messages. */
+    private static Optional<WorldBankPage.Point> point(String region, String indicator, String at, JsonNode row) {
+        if (!row.isObject()) {
+            throw new WorldBankException(Kind.MALFORMED, at + " is not an object");
         }
-        if (!data.isArray()) {
-            throw malformed(what, "the observations (second element) are neither an array nor null");
+        JsonNode id = row.path("indicator").path("id");
+        if (id.isTextual() && !id.asText().equalsIgnoreCase(indicator)) {
+            throw new WorldBankException(Kind.MALFORMED, at + " is of indicator " + id.asText() + ", not " + indicator);
         }
-        List<WorldBankPage.Point> points = new ArrayList<>();
-        String name = null;
-        for (int i = 0; i < data.size(); i++) {
-            JsonNode row = data.get(i);
-            String at = "observation " + i;
-            if (!row.isObject()) {
-                throw malformed(what, at + " is not an object");
-            }
-            JsonNode id = row.path("indicator").path("id");
-            if (id.isTextual() && !id.asText().equalsIgnoreCase(indicator)) {
-                throw malformed(what, at + " is of indicator " + id.asText() + ", not " + indicator);
-            }
-            if (name == null && row.path("indicator").path("value").isTextual()) {
-                name = row.path("indicator").path("value").asText();
-            }
-            String iso3 = row.path("countryiso3code").asText("");
-            if (!iso3.isEmpty() && !iso3.toUpperCase(Locale.ROOT).equals(region)) {
-                throw malformed(what, at + " is of country " + iso3 + ", not " + region);
-            }
-            String date = row.path("date").asText("");
-            if (!YEAR.matcher(date).matches()) {
-                throw malformed(what, at + " has date '" + date + "', not a year: only annual series are supported");
-            }
-            JsonNode value = row.get("value");
-            if (value == null || value.isNull()) {
-                continue; // a gap: never stored, never zero
-            }
-            if (!value.isNumber() || !Double.isFinite(value.asDouble())) {
-                throw malformed(what, at + " (" + date + ") has value " + value + ", not a finite number or null");
-            }
-            points.add(new WorldBankPage.Point(Integer.parseInt(date), value.asDouble()));
+        String iso3 = row.path("countryiso3code").asText("");
+        if (!iso3.isEmpty() && !iso3.toUpperCase(Locale.ROOT).equals(region)) {
+            throw new WorldBankException(Kind.MALFORMED, at + " is of country " + iso3 + ", not " + region);
         }
-        return new WorldBankPage(page, pages, perPage, total, lastUpdated, name, points, data.size());
+        String date = row.path("date").asText("");
+        if (!YEAR.matcher(date).matches()) {
+            throw new WorldBankException(Kind.MALFORMED, at + " has date '" + date + "', not a year: only annual "
+                    + "series are supported");
+        }
+        JsonNode value = row.get("value");
+        if (value == null || value.isNull()) {
+            return Optional.empty(); // a gap: never stored, never zero
+        }
+        if (!value.isNumber() || !Double.isFinite(value.asDouble())) {
+            throw new WorldBankException(Kind.MALFORMED, at + " (" + date + ") has value " + value
+                    + ", not a finite number or null");
+        }
+        return Optional.of(new WorldBankPage.Point(Integer.parseInt(date), value.asDouble()));
     }
 
     /** A meta count: a whole number, or a text holding one (per_page comes as "50" in some answers). */

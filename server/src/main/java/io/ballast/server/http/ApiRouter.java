@@ -1,6 +1,8 @@
 package io.ballast.server.http;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ballast.server.config.BallastConfig;
+import io.ballast.server.config.Startup;
 import io.ballast.server.stream.StreamEndpoint;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
@@ -10,10 +12,15 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CorsHandler;
 import io.vertx.ext.web.handler.StaticHandler;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.util.Set;
+import java.util.function.Supplier;
 
-/** Every route of the server, in one place. */
+/**
+ * Every route of the server, in one place. Built once with the handlers and the security policy, it makes one router
+ * per HTTP verticle ({@link #router}); the write rate limit and the handlers are shared by all of them.
+ */
 public final class ApiRouter {
 
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -22,65 +29,90 @@ public final class ApiRouter {
 
     private static final String API = "/api/v1";
 
-    private ApiRouter() {
+    /** The handlers of the API's areas. */
+    public record Handlers(CatalogHandlers catalog, ScoreHandlers scores, SeriesHandlers series,
+                           ObservationHandlers observations, HealthHandlers health, EventHandlers events,
+                           AdminHandlers admin, ScenarioHandlers scenarios) {
+    }
+
+    private final Handlers handlers;
+    private final Supplier<BallastConfig.Reloadable> config;
+    private final Startup.Security security;
+    private final int maxBodyBytes;
+    private final ObjectMapper json;
+    private final PrometheusMeterRegistry registry;
+    private final Access access;
+    private final RateLimiter writes;
+
+    public ApiRouter(Handlers handlers, Supplier<BallastConfig.Reloadable> config, Startup startup,
+                     String adminToken, ObjectMapper json, PrometheusMeterRegistry registry) {
+        this.handlers = handlers;
+        this.config = config;
+        this.security = startup.security();
+        this.maxBodyBytes = startup.server().maxBodyBytes();
+        this.json = json;
+        this.registry = registry;
+        this.access = Access.of(adminToken, security);
+        this.writes = new RateLimiter(security.writesPerMinute());
     }
 
     /** The router of one HTTP verticle; {@code streams} is that verticle's own stream endpoint. */
-    public static Router create(Vertx vertx, Services services, StreamEndpoint streams) {
+    public Router router(Vertx vertx, StreamEndpoint streams) {
         Router router = Router.router(vertx);
-        ProblemHandler problems = new ProblemHandler(services.json());
         router.route().handler(new RequestLog());
         router.route().handler(ApiRouter::securityHeaders);
+        api(router, new StreamHandlers(streams, config));
+        router.get("/health/live").handler(handlers.health()::live);
+        router.get("/health/ready").handler(handlers.health()::ready);
+        router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
+        dashboard(router);
+        ProblemHandler problems = new ProblemHandler(json);
+        router.route().failureHandler(problems);
+        router.errorHandler(404, problems);
+        router.errorHandler(405, problems);
+        router.errorHandler(413, problems);
+        return router;
+    }
 
-        var catalog = new CatalogHandlers(services);
-        var scores = new ScoreHandlers(services);
-        var series = new SeriesHandlers(services);
-        var observations = new ObservationHandlers(services);
-        var stream = new StreamHandlers(services, streams);
-        var health = new HealthHandlers(services);
-        var events = new EventHandlers(services);
-        var admin = new AdminHandlers(services, catalog);
-        BallastConfig config = services.config();
-        Access access = Access.of(services.adminToken(), config.security());
+    /**
+     * The API's routes, on the main router under their full paths: a sub-router would route every request a second
+     * time (docs/performance.md, reads).
+     */
+    private void api(Router router, StreamHandlers stream) {
         var ingestRole = new BearerAuth(access, "ingest");
         var adminRole = new BearerAuth(access, "admin");
-        var writes = new RateLimiter(config.security().writesPerMinute());
-        var body = BodyHandler.create(false).setBodyLimit(config.server().maxBodyBytes());
-
-        // The API's routes sit on the main router under their full paths: a sub-router would route every request a
-        // second time (docs/performance.md, reads).
-        if (!config.security().corsOrigins().isEmpty()) {
-            router.route(API + "/*").handler(CorsHandler.create().addOrigins(config.security().corsOrigins())
+        var body = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
+        if (!security.corsOrigins().isEmpty()) {
+            router.route(API + "/*").handler(CorsHandler.create().addOrigins(security.corsOrigins())
                     .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST))
                     .allowedHeaders(Set.of("Authorization", "Content-Type", "Last-Event-ID")));
         }
-        if (config.security().protectReads()) {
+        if (security.protectReads()) {
             router.get(API + "/*").handler(new BearerAuth(access, "read"));
         }
-        router.get(API + "/indicators").handler(catalog::indicators);
-        router.get(API + "/regions").handler(catalog::regions);
-        router.get(API + "/scores/latest").handler(scores::latest);
-        router.get(API + "/scores/history").handler(scores::history);
-        router.get(API + "/scores/ranking").handler(scores::ranking);
-        router.get(API + "/sensitivity").handler(scores::sensitivity);
-        var scenarios = new ScenarioHandlers(services);
-        if (config.security().protectReads()) {
+        router.get(API + "/indicators").handler(handlers.catalog()::indicators);
+        router.get(API + "/regions").handler(handlers.catalog()::regions);
+        router.get(API + "/scores/latest").handler(handlers.scores()::latest);
+        router.get(API + "/scores/history").handler(handlers.scores()::history);
+        router.get(API + "/scores/ranking").handler(handlers.scores()::ranking);
+        router.get(API + "/sensitivity").handler(handlers.scores()::sensitivity);
+        if (security.protectReads()) {
             router.post(API + "/scenarios").handler(new BearerAuth(access, "read"));
         }
-        router.post(API + "/scenarios").handler(writes).handler(body).handler(scenarios::post);
-        router.get(API + "/series/:code").handler(series::series);
-        router.get(API + "/events").handler(events::events);
+        router.post(API + "/scenarios").handler(writes).handler(body).handler(handlers.scenarios()::post);
+        router.get(API + "/series/:code").handler(handlers.series()::series);
+        router.get(API + "/events").handler(handlers.events()::events);
         router.post(API + "/observations").handler(writes).handler(ingestRole).handler(body)
-                .handler(observations::post);
+                .handler(handlers.observations()::post);
         router.get(API + "/stream").handler(stream::stream);
-        router.post(API + "/admin/plugins/:id/disable").handler(writes).handler(adminRole).handler(admin::disable);
-        router.post(API + "/admin/plugins/:id/enable").handler(writes).handler(adminRole).handler(admin::enable);
+        router.post(API + "/admin/plugins/:id/disable").handler(writes).handler(adminRole)
+                .handler(handlers.admin()::disable);
+        router.post(API + "/admin/plugins/:id/enable").handler(writes).handler(adminRole)
+                .handler(handlers.admin()::enable);
+    }
 
-        router.get("/health/live").handler(health::live);
-        router.get("/health/ready").handler(health::ready);
-        router.get("/metrics").handler(PrometheusScrapingHandler.create(services.metrics().registry()));
-
-        // webjar paths carry their version: cached for a day. The dashboard's own files do not: revalidated each time.
+    /** Webjars (versioned paths: cached a day) and the dashboard's own files (revalidated each time). */
+    private static void dashboard(Router router) {
         router.route("/webjars/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
                 .handler(StaticHandler.create("META-INF/resources/webjars").setCachingEnabled(true)
                         .setMaxAgeSeconds(86_400));
@@ -92,12 +124,6 @@ public final class ApiRouter {
                     ctx.next();
                 })
                 .handler(StaticHandler.create("ballast-web").setIndexPage("index.html").setCachingEnabled(false));
-
-        router.route().failureHandler(problems);
-        router.errorHandler(404, problems);
-        router.errorHandler(405, problems);
-        router.errorHandler(413, problems);
-        return router;
     }
 
     // Header names and values built once: Vert.x then skips validating and encoding them on every response.

@@ -1,30 +1,42 @@
 package io.ballast.server.http;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ballast.server.config.BallastConfig;
 import io.ballast.server.store.ControlEvent;
+import io.ballast.server.store.EventStore;
+import io.ballast.server.store.StoreWorkers;
 import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * {@code GET /api/v1/events?region=}: the export-control actions counted against a region, with their sources, for
  * chart annotations and the exposure indicator's control pressure.
  */
-final class EventHandlers {
+public final class EventHandlers {
 
-    private final Services services;
+    private final EventStore store;
+    private final StoreWorkers workers;
+    private final Supplier<BallastConfig.Reloadable> config;
+    private final ObjectMapper json;
 
-    EventHandlers(Services services) {
-        this.services = services;
+    public EventHandlers(EventStore store, StoreWorkers workers, Supplier<BallastConfig.Reloadable> config,
+                         ObjectMapper json) {
+        this.store = store;
+        this.workers = workers;
+        this.config = config;
+        this.json = json;
     }
 
     void events(RoutingContext ctx) {
-        String region = QueryParams.region(ctx, services.config());
-        services.workers().run(() -> services.database().events().ofRegion(region))
+        String region = QueryParams.region(ctx, config.get());
+        workers.run(() -> store.ofRegion(region))
                 .onSuccess(rows -> {
                     Map<String, Object> body = new LinkedHashMap<>();
                     body.put("region", region);
                     body.put("events", rows.stream().map(EventHandlers::describe).toList());
-                    Json.send(ctx, services.json(), body);
+                    Json.send(ctx, json, body);
                 })
                 .onFailure(ctx::fail);
     }

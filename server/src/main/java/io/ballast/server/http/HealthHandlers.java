@@ -1,54 +1,102 @@
 package io.ballast.server.http;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ballast.api.Health;
+import io.ballast.server.connector.SourceStatus;
 import io.ballast.server.indicator.LoadedPlugin;
+import io.ballast.server.indicator.Measurer;
+import io.ballast.server.indicator.PluginHost;
+import io.ballast.server.indicator.PluginState;
+import io.ballast.server.store.Database;
+import io.ballast.server.store.StoreWorkers;
+import io.ballast.server.stream.StreamGate;
+import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
-/** {@code /health/live} (the process answers) and {@code /health/ready} (database and plugins usable). */
-final class HealthHandlers {
+/**
+ * {@code /health/live} (the process answers) and {@code /health/ready}: the database answers and at least one started
+ * plugin says it is healthy (its {@code checkHealth}, on a plugin thread with the measure time limit).
+ */
+public final class HealthHandlers {
 
-    private final Services services;
+    private final Database database;
+    private final StoreWorkers workers;
+    private final PluginHost plugins;
+    private final Measurer measurer;
+    private final StreamGate streams;
+    private final SourceStatus sources;
+    private final ObjectMapper json;
 
-    HealthHandlers(Services services) {
-        this.services = services;
+    public HealthHandlers(Database database, StoreWorkers workers, PluginHost plugins, Measurer measurer,
+                          StreamGate streams, SourceStatus sources, ObjectMapper json) {
+        this.database = database;
+        this.workers = workers;
+        this.plugins = plugins;
+        this.measurer = measurer;
+        this.streams = streams;
+        this.sources = sources;
+        this.json = json;
     }
 
     void live(RoutingContext ctx) {
-        Json.send(ctx, services.json(), Map.of("status", "UP"));
+        Json.send(ctx, json, Map.of("status", "UP"));
     }
 
     void ready(RoutingContext ctx) {
-        services.workers().run(() -> {
-            services.database().ping();
+        List<LoadedPlugin> started = plugins.started();
+        Map<String, CompletableFuture<Health>> health = new LinkedHashMap<>();
+        started.forEach(p -> health.put(p.id(), measurer.health(p)));
+        Future<Boolean> databaseUp = workers.run(() -> {
+            database.ping();
             return true;
-        }).otherwise(false).onSuccess(databaseUp -> {
-            long started = services.plugins().started().size();
-            Map<String, Object> checks = new LinkedHashMap<>();
-            checks.put("database", databaseUp ? "UP" : "DOWN");
-            Map<String, Object> plugins = new LinkedHashMap<>();
-            plugins.put("started", started);
-            plugins.put("total", services.plugins().all().size());
-            plugins.put("failed", services.plugins().all().stream()
-                    .filter(p -> p.state().name().equals("FAILED")).map(LoadedPlugin::id).toList());
-            checks.put("plugins", plugins);
-            checks.put("streams", services.streams().open());
-            Map<String, Object> sources = new LinkedHashMap<>();
-            services.sources().all().forEach((name, st) -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("lastAttempt", st.lastAttempt().toString());
-                m.put("lastSuccess", st.lastSuccess().map(Object::toString).orElse(null));
-                st.lastError().ifPresent(e -> m.put("lastError", e));
-                sources.put(name, m);
-            });
-            // a source that cannot be reached keeps the data it has: reported here, but not a reason to stop serving
-            checks.put("sources", sources);
-            boolean up = databaseUp && started > 0;
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("status", up ? "UP" : "DOWN");
-            body.put("checks", checks);
-            ctx.response().setStatusCode(up ? 200 : 503);
-            Json.send(ctx, services.json(), body);
+        }).otherwise(false);
+        Future<Void> checked = Future.fromCompletionStage(CompletableFuture.allOf(health.values()
+                .toArray(CompletableFuture[]::new)), ctx.vertx().getOrCreateContext());
+        Future.join(databaseUp, checked).onComplete(done -> answer(ctx, databaseUp.result(), health));
+    }
+
+    private void answer(RoutingContext ctx, boolean databaseUp, Map<String, CompletableFuture<Health>> health) {
+        Map<String, String> unhealthy = new LinkedHashMap<>();
+        health.forEach((id, h) -> {
+            if (!h.join().healthy()) {
+                unhealthy.put(id, h.join().detail());
+            }
         });
+        long healthy = health.size() - unhealthy.size();
+        Map<String, Object> plugin = new LinkedHashMap<>();
+        plugin.put("started", health.size());
+        plugin.put("healthy", healthy);
+        plugin.put("total", plugins.all().size());
+        plugin.put("failed", plugins.all().stream().filter(p -> p.state() == PluginState.FAILED)
+                .map(LoadedPlugin::id).toList());
+        plugin.put("unhealthy", unhealthy);
+        Map<String, Object> checks = new LinkedHashMap<>();
+        checks.put("database", databaseUp ? "UP" : "DOWN");
+        checks.put("plugins", plugin);
+        checks.put("streams", streams.open());
+        // a source that cannot be reached keeps the data it has: reported here, but not a reason to stop serving
+        checks.put("sources", sources());
+        boolean up = databaseUp && healthy > 0;
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", up ? "UP" : "DOWN");
+        body.put("checks", checks);
+        ctx.response().setStatusCode(up ? 200 : 503);
+        Json.send(ctx, json, body);
+    }
+
+    private Map<String, Object> sources() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        sources.all().forEach((name, st) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("lastAttempt", st.lastAttempt().toString());
+            m.put("lastSuccess", st.lastSuccess().map(Object::toString).orElse(null));
+            st.lastError().ifPresent(e -> m.put("lastError", e));
+            out.put(name, m);
+        });
+        return out;
     }
 }

@@ -1,7 +1,9 @@
 package io.ballast.server.http;
 
-import io.ballast.server.config.BallastConfig;
+import io.ballast.server.config.Startup;
+import io.ballast.server.stream.ScoreEvents;
 import io.ballast.server.stream.StreamEndpoint;
+import io.ballast.server.stream.StreamGate;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -14,24 +16,30 @@ import io.vertx.core.net.PemKeyCertOptions;
  */
 public final class HttpVerticle extends VerticleBase {
 
-    private final Services services;
+    private final ApiRouter api;
+    private final Startup config;
+    private final int port;
+    private final ScoreEvents events;
+    private final StreamGate gate;
     private StreamEndpoint streams;
     private HttpServer server;
 
-    public HttpVerticle(Services services) {
-        this.services = services;
+    /** Listens on {@code port} (the configured one, or the free one picked for port 0). */
+    public HttpVerticle(ApiRouter api, Startup config, int port, ScoreEvents events, StreamGate gate) {
+        this.api = api;
+        this.config = config;
+        this.port = port;
+        this.events = events;
+        this.gate = gate;
     }
 
     @Override
     public Future<?> start() {
-        BallastConfig config = services.config();
-        streams = new StreamEndpoint(vertx, services.events(), services.streams(), config.stream().replay(),
-                config.stream().heartbeatSeconds());
-        var options = new HttpServerOptions().setHost(config.server().host()).setPort(config.server().port());
+        streams = new StreamEndpoint(vertx, events, gate, config.stream().replay(), config.stream().heartbeatSeconds());
+        var options = new HttpServerOptions().setHost(config.server().host()).setPort(port);
         config.server().tls().ifPresent(tls -> options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
                 .setCertPath(tls.cert().toString()).setKeyPath(tls.key().toString())));
-        server = vertx.createHttpServer(options)
-                .requestHandler(ApiRouter.create(vertx, services, streams));
+        server = vertx.createHttpServer(options).requestHandler(api.router(vertx, streams));
         return server.listen();
     }
 

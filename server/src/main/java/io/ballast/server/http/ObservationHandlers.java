@@ -1,15 +1,22 @@
 package io.ballast.server.http;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ballast.server.ingest.IngestService;
+import io.ballast.server.metrics.Metrics;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 
 /** {@code POST /api/v1/observations}: a batch of observations, stored all-or-nothing. */
-final class ObservationHandlers {
+public final class ObservationHandlers {
 
-    private final Services services;
+    private final IngestService ingest;
+    private final Metrics metrics;
+    private final ObjectMapper json;
 
-    ObservationHandlers(Services services) {
-        this.services = services;
+    public ObservationHandlers(IngestService ingest, Metrics metrics, ObjectMapper json) {
+        this.ingest = ingest;
+        this.metrics = metrics;
+        this.json = json;
     }
 
     void post(RoutingContext ctx) {
@@ -20,14 +27,13 @@ final class ObservationHandlers {
                     + type + ".", Map.of());
         }
         byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
-        services.ingest().ingest(body)
+        ingest.ingest(body)
                 .onSuccess(result -> {
-                    services.metrics().ingested(result.accepted(), "stored");
-                    Json.send(ctx, services.json(),
-                            Map.of("accepted", result.accepted(), "changedCells", result.changedCells()));
+                    metrics.ingested(result.accepted(), "stored");
+                    Json.send(ctx, json, Map.of("accepted", result.accepted(), "changedCells", result.changedCells()));
                 })
                 .onFailure(e -> {
-                    services.metrics().ingested(0, "rejected");
+                    metrics.ingested(0, "rejected");
                     ctx.fail(e);
                 });
     }

@@ -12,7 +12,7 @@ final class QueryParams {
     }
 
     /** The {@code region} parameter: a configured region, the first configured one when absent. */
-    static String region(RoutingContext ctx, BallastConfig config) {
+    static String region(RoutingContext ctx, BallastConfig.Reloadable config) {
         List<String> values = ctx.queryParam("region");
         if (values.isEmpty()) {
             return config.regions().get(0).code();

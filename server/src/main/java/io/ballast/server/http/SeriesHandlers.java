@@ -1,17 +1,22 @@
 package io.ballast.server.http;
 
+import io.ballast.server.config.BallastConfig;
+import io.ballast.server.store.SeriesQueries;
 import io.vertx.ext.web.RoutingContext;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /** {@code GET /api/v1/series/{code}?region=}: one input series with its provenance and points. */
-final class SeriesHandlers {
+public final class SeriesHandlers {
 
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
-    private final Services services;
+    private final SeriesQueries series;
+    private final Supplier<BallastConfig.Reloadable> config;
 
-    SeriesHandlers(Services services) {
-        this.services = services;
+    public SeriesHandlers(SeriesQueries series, Supplier<BallastConfig.Reloadable> config) {
+        this.series = series;
+        this.config = config;
     }
 
     void series(RoutingContext ctx) {
@@ -20,8 +25,8 @@ final class SeriesHandlers {
             throw Problem.badRequest("A series code is 1 to 64 letters, digits, dots, dashes or underscores, such "
                     + "as BX.KLT.DINV.WD.GD.ZS.");
         }
-        String region = QueryParams.region(ctx, services.config());
-        services.series().series(code, region).onSuccess(doc -> {
+        String region = QueryParams.region(ctx, config.get());
+        series.series(code, region).onSuccess(doc -> {
             if (doc.isEmpty()) {
                 ctx.fail(Problem.notFound("Series '" + code + "' is unknown: it is neither in the catalogue nor "
                         + "observed for " + region + "."));

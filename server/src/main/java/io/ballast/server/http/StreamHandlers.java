@@ -1,22 +1,24 @@
 package io.ballast.server.http;
 
+import io.ballast.server.config.BallastConfig;
 import io.ballast.server.stream.StreamEndpoint;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** {@code GET /api/v1/stream?region=}: live score events over Server-Sent Events. */
 final class StreamHandlers {
 
-    private final Services services;
     private final StreamEndpoint endpoint;
+    private final Supplier<BallastConfig.Reloadable> config;
 
-    StreamHandlers(Services services, StreamEndpoint endpoint) {
-        this.services = services;
+    StreamHandlers(StreamEndpoint endpoint, Supplier<BallastConfig.Reloadable> config) {
         this.endpoint = endpoint;
+        this.config = config;
     }
 
     void stream(RoutingContext ctx) {
-        String region = QueryParams.region(ctx, services.config());
+        String region = QueryParams.region(ctx, config.get());
         endpoint.open(ctx, region, lastEventId(ctx));
     }
 

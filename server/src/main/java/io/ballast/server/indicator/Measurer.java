@@ -1,12 +1,18 @@
 package io.ballast.server.indicator;
 
+import io.ballast.api.Health;
+import io.ballast.api.Indicator;
 import io.ballast.api.IndicatorContext;
 import io.ballast.api.IndicatorReading;
 import io.ballast.api.MissingDataException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,11 +23,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
- * Runs a plugin's {@code measure} on a thread of its own with a time limit. An exception, a timeout, a linkage error
- * or an invalid reading marks the plugin FAILED with the cause, and the caller simply gets no reading: one bad plugin
- * never blocks or breaks the others. Missing data is not a failure.
+ * Runs a plugin's calls on plugin threads with a time limit: {@code measure}, where an exception, a timeout, a linkage
+ * error or an invalid reading marks the plugin FAILED with the cause and the caller simply gets no reading (one bad
+ * plugin never blocks or breaks the others; missing data is not a failure), and {@code checkHealth}, whose hang or
+ * throw is reported as unhealthy without blocking the caller.
  */
 public final class Measurer implements AutoCloseable {
 
@@ -30,14 +39,33 @@ public final class Measurer implements AutoCloseable {
     private final ExecutorService threads;
     private final Listener listener;
 
-    /** Hears of every measure call: which plugin, how long it took, whether it failed. */
-    @FunctionalInterface
+    /** Hears of each measure call once, when it returns or throws, and of each failure once, when it is found. */
     public interface Listener {
-        void measured(String plugin, Duration took, boolean failed);
+        void measured(String plugin, Duration took);
+
+        void failed(String plugin);
+
+        /** A listener from two callbacks. */
+        static Listener of(BiConsumer<String, Duration> measured, Consumer<String> failed) {
+            return new Listener() {
+                @Override
+                public void measured(String plugin, Duration took) {
+                    measured.accept(plugin, took);
+                }
+
+                @Override
+                public void failed(String plugin) {
+                    failed.accept(plugin);
+                }
+            };
+        }
     }
 
+    /** Health checks in flight, by plugin instance: a check that hangs is waited on again, never started twice. */
+    private final Map<Indicator, CompletableFuture<Health>> checks = new IdentityHashMap<>();
+
     public Measurer(PluginHost host, Duration limit) {
-        this(host, limit, (plugin, took, failed) -> { });
+        this(host, limit, Listener.of((plugin, took) -> { }, plugin -> { }));
     }
 
     public Measurer(PluginHost host, Duration limit, Listener listener) {
@@ -79,7 +107,7 @@ public final class Measurer implements AutoCloseable {
                         readings.set(i, reading);
                     }
                 } finally {
-                    listener.measured(plugin.id(), Duration.ofNanos(System.nanoTime() - started), false);
+                    listener.measured(plugin.id(), Duration.ofNanos(System.nanoTime() - started));
                 }
             }
             return null;
@@ -142,12 +170,40 @@ public final class Measurer implements AutoCloseable {
     }
 
     private void failed(LoadedPlugin plugin, String cause) {
-        listener.measured(plugin.id(), Duration.ZERO, true);
+        listener.failed(plugin.id());
         host.fail(plugin.id(), plugin.indicator(), cause);
     }
 
     private static String where(IndicatorContext context) {
         return context.region() + " " + context.period();
+    }
+
+    /**
+     * The plugin's own health check, run on a plugin thread and answered within the time limit: a check that throws,
+     * returns null or does not answer in time is reported unhealthy with the reason. Never blocks the caller.
+     */
+    public CompletableFuture<Health> health(LoadedPlugin plugin) {
+        Indicator indicator = plugin.indicator();
+        CompletableFuture<Health> running;
+        synchronized (checks) {
+            running = checks.get(indicator);
+            if (running == null) {
+                CompletableFuture<Health> started = CompletableFuture.supplyAsync(indicator::checkHealth, threads);
+                checks.put(indicator, started);
+                started.whenComplete((h, e) -> {
+                    synchronized (checks) {
+                        checks.remove(indicator, started);
+                    }
+                });
+                running = started;
+            }
+        }
+        return running.copy()
+                .completeOnTimeout(Health.unhealthy("checkHealth did not answer within " + limit.toMillis() + " ms"),
+                        limit.toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionally(e -> Health.unhealthy("checkHealth threw " + (e instanceof CompletionException
+                        && e.getCause() != null ? e.getCause() : e)))
+                .thenApply(h -> h == null ? Health.unhealthy("checkHealth returned null") : h);
     }
 
     /** A plugin answered something that is not a reading. */

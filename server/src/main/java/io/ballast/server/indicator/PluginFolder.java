@@ -1,12 +1,13 @@
 package io.ballast.server.indicator;
 
 import io.ballast.api.Indicator;
+import io.ballast.server.folder.StableFiles;
+import io.ballast.server.folder.StableFiles.Stamp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,13 +35,10 @@ public final class PluginFolder {
     private final PluginHost host;
     private final JarLoader loader = new JarLoader();
     private final AtomicLong copyCounter = new AtomicLong();
-    /** Last size and time stamp seen of files not yet acted on. */
-    private final Map<Path, Stamp> pending = new HashMap<>();
+    /** Files not yet acted on, until they hold still. */
+    private final StableFiles pending = new StableFiles();
     /** Files acted on, with the stamp they had then: loaded (with their plugins) or refused. */
     private final Map<Path, Installed> installed = new HashMap<>();
-
-    private record Stamp(long size, FileTime modified) {
-    }
 
     private record Installed(Stamp stamp, Optional<URLClassLoader> loader, Optional<Path> copy, List<String> ids) {
     }
@@ -69,7 +67,7 @@ public final class PluginFolder {
     /** Loads every jar present now, without waiting for it to hold still: for start-up. */
     public void loadAll() {
         for (Path jar : jars()) {
-            stamp(jar).ifPresent(stamp -> install(jar, stamp));
+            Stamp.of(jar).ifPresent(stamp -> install(jar, stamp));
         }
     }
 
@@ -78,23 +76,18 @@ public final class PluginFolder {
         Set<Path> present = new HashSet<>();
         for (Path jar : jars()) {
             present.add(jar);
-            Optional<Stamp> stamp = stamp(jar);
+            Optional<Stamp> stamp = Stamp.of(jar);
             if (stamp.isEmpty()) {
                 continue;
             }
             Installed current = installed.get(jar);
             if (current != null && current.stamp().equals(stamp.get())) {
-                pending.remove(jar);
-                continue;
-            }
-            if (stamp.get().equals(pending.get(jar))) {
-                pending.remove(jar);
+                pending.forget(jar);
+            } else if (pending.heldStill(jar, stamp.get())) {
                 install(jar, stamp.get());
-            } else {
-                pending.put(jar, stamp.get());
             }
         }
-        pending.keySet().retainAll(present);
+        pending.retain(present);
         for (Path gone : new ArrayList<>(installed.keySet())) {
             if (!present.contains(gone)) {
                 uninstall(gone);
@@ -164,14 +157,6 @@ public final class PluginFolder {
         } catch (IOException e) {
             LOG.warn("Cannot list the plugins folder {}: {}", folder, e.getMessage());
             return List.of();
-        }
-    }
-
-    private static Optional<Stamp> stamp(Path jar) {
-        try {
-            return Optional.of(new Stamp(Files.size(jar), Files.getLastModifiedTime(jar)));
-        } catch (IOException e) {
-            return Optional.empty(); // vanished between listing and reading: the next pass sees it gone
         }
     }
 

@@ -73,17 +73,20 @@ public final class PluginHost {
             refuse(source, indicator.getClass().getName() + " returned no descriptor");
             return Optional.empty();
         }
-        PluginState state = enabled.test(descriptor.id()) ? PluginState.STARTED : PluginState.DISABLED;
-        LoadedPlugin record = new LoadedPlugin(descriptor, source, indicator, loader, state, Optional.empty(),
-                Instant.now());
-        LoadedPlugin existing = plugins.putIfAbsent(descriptor.id(), record);
+        // the id is claimed while DISCOVERED, so a second plugin with it is refused; then it starts (or stays off)
+        LoadedPlugin discovered = new LoadedPlugin(descriptor, source, indicator, loader, PluginState.DISCOVERED,
+                Optional.empty(), Instant.now());
+        LoadedPlugin existing = plugins.putIfAbsent(descriptor.id(), discovered);
         if (existing != null) {
             refuse(source, "indicator id '" + descriptor.id() + "' is already taken by " + existing.source());
             return Optional.empty();
         }
+        PluginState state = enabled.test(descriptor.id()) ? PluginState.STARTED : PluginState.DISABLED;
+        LoadedPlugin record = plugins.computeIfPresent(descriptor.id(), (id, p) -> p == discovered
+                ? p.with(state, Optional.empty()) : p);
         LOG.info("Indicator {} {} from {}: {}", descriptor.id(), descriptor.version(), source, state);
         changed();
-        return Optional.of(record);
+        return Optional.ofNullable(record);
     }
 
     /** This alias of {@link #add(Indicator, String, Optional)} registers a classpath indicator. */

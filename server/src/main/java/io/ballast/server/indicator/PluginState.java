@@ -1,7 +1,8 @@
 package io.ballast.server.indicator;
 
 /**
- * Where a plugin is in its life.
+ * Where a plugin is in its life. A plugin is DISCOVERED from the moment the host claims its id until it starts, or is
+ * switched off by config, in the same registration.
  *
  * <pre>
  * DISCOVERED ──► STARTED ──► STOPPED ──► UNLOADED

@@ -1,5 +1,7 @@
 package io.ballast.server.ingest;
 
+import io.ballast.server.folder.StableFiles;
+import io.ballast.server.folder.StableFiles.Stamp;
 import io.ballast.server.store.NewObservation;
 import io.ballast.server.store.ObservationStore;
 import io.ballast.server.store.VintageBatch;
@@ -9,16 +11,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -47,11 +46,8 @@ public final class Inbox {
     private final Predicate<String> knownSeries;
     private final Consumer<VintageResult> onStored;
     private final Clock clock;
-    private final Map<Path, Stamp> pending = new HashMap<>();
+    private final StableFiles pending = new StableFiles();
     private final Set<Path> ignored = new HashSet<>();
-
-    private record Stamp(long size, FileTime modified) {
-    }
 
     public Inbox(Path folder, ObservationStore store, Predicate<String> knownRegion, Predicate<String> knownSeries,
                  Consumer<VintageResult> onStored, Clock clock) {
@@ -81,18 +77,12 @@ public final class Inbox {
                 }
                 continue;
             }
-            Stamp now = stamp(file);
-            if (now == null) {
-                continue;
-            }
-            if (now.equals(pending.get(file))) {
-                pending.remove(file);
+            Optional<Stamp> now = Stamp.of(file);
+            if (now.isPresent() && pending.heldStill(file, now.get())) {
                 reports.add(importFile(file));
-            } else {
-                pending.put(file, now);
             }
         }
-        pending.keySet().retainAll(present);
+        pending.retain(present);
         ignored.retainAll(present);
         return reports;
     }
@@ -194,16 +184,6 @@ public final class Inbox {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the inbox " + folder, e);
-        }
-    }
-
-    private static Stamp stamp(Path file) {
-        try {
-            return new Stamp(Files.size(file), Files.getLastModifiedTime(file));
-        } catch (NoSuchFileException e) {
-            return null;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

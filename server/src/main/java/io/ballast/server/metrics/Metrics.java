@@ -72,14 +72,22 @@ public final class Metrics {
         }
     }
 
-    /** Records one plugin measure call. */
-    public void measured(String plugin, Duration took, boolean failed) {
+    /** Counts a changed config file, by outcome: applied or refused. */
+    public void configReload(String outcome) {
+        Counter.builder("ballast.config.reloads").tag("outcome", outcome)
+                .description("config file changes, applied or refused").register(registry).increment();
+    }
+
+    /** Records one plugin measure call that returned or threw. */
+    public void measured(String plugin, Duration took) {
         Timer.builder("ballast.plugin.measure").tag("plugin", plugin).description("time of a plugin's measure call")
                 .register(registry).record(took);
-        if (failed) {
-            Counter.builder("ballast.plugin.failures").tag("plugin", plugin).description("plugin failures")
-                    .register(registry).increment();
-        }
+    }
+
+    /** Counts one plugin failure (a throw, a timeout, an invalid reading). */
+    public void pluginFailed(String plugin) {
+        Counter.builder("ballast.plugin.failures").tag("plugin", plugin).description("plugin failures")
+                .register(registry).increment();
     }
 
     /**

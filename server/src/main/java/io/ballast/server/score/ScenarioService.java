@@ -25,7 +25,7 @@ public final class ScenarioService {
     private final ScoreQueries actual;
     private final ObjectMapper json;
     private final Supplier<BallastConfig> config;
-    private final Supplier<UncertaintyRanges> ranges;
+    private final Supplier<Optional<UncertaintyRanges>> ranges;
     private final WorkerExecutor worker;
     private final int maxQueued;
     private final AtomicInteger queued = new AtomicInteger();
@@ -38,7 +38,8 @@ public final class ScenarioService {
     }
 
     public ScenarioService(Scenarios scenarios, ScoreQueries actual, ObjectMapper json,
-                           Supplier<BallastConfig> config, Supplier<UncertaintyRanges> ranges, WorkerExecutor worker,
+                           Supplier<BallastConfig> config, Supplier<Optional<UncertaintyRanges>> ranges,
+                           WorkerExecutor worker,
                            int maxQueued) {
         this.scenarios = scenarios;
         this.actual = actual;
@@ -60,15 +61,15 @@ public final class ScenarioService {
     }
 
     private Buffer answer(List<NewObservation> hypothetical) throws IOException {
-        UncertaintyRanges r = ranges.get();
+        Optional<UncertaintyRanges> r = ranges.get();
         List<Scenarios.Outcome> outcomes = scenarios.evaluate(hypothetical, r);
         ObjectNode doc = json.createObjectNode();
-        doc.put("samples", r.samples());
+        r.ifPresent(used -> doc.put("samples", used.samples()));
         ArrayNode regions = doc.putArray("regions");
         if (!outcomes.isEmpty()) {
             Scenarios.Outcome first = outcomes.get(0);
-            ScoreQueries projected = new ScoreQueries(first.panel(), json, config,
-                    () -> Optional.of(first.uncertainty()), () -> true);
+            ScoreQueries projected = new ScoreQueries(first.panel(), json, config, first::uncertainty,
+                    () -> first.uncertainty().isPresent());
             var documents = projected.refreshAll();
             for (Scenarios.Outcome o : outcomes) {
                 ObjectNode item = regions.addObject();

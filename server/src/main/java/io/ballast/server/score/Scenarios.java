@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -39,14 +40,15 @@ public final class Scenarios {
     }
 
     /** A region as the scenario would leave it, beside the panel it is compared in. */
-    public record Outcome(String region, List<YearScores> years, Panel panel, UncertaintyResult uncertainty) {
+    public record Outcome(String region, List<YearScores> years, Panel panel, Optional<UncertaintyResult> uncertainty) {
     }
 
     /**
      * Scores the regions the hypothetical observations touch; every other region keeps its stored scores. The bands
-     * are drawn with {@code ranges} (a smaller sample than the live analysis's keeps a request quick).
+     * are drawn with {@code ranges} (a smaller sample than the live analysis's keeps a request quick); none when the
+     * analysis is switched off.
      */
-    public List<Outcome> evaluate(List<NewObservation> hypothetical, UncertaintyRanges ranges) {
+    public List<Outcome> evaluate(List<NewObservation> hypothetical, Optional<UncertaintyRanges> ranges) {
         Map<String, List<NewObservation>> byRegion = new LinkedHashMap<>();
         hypothetical.forEach(o -> byRegion.computeIfAbsent(o.region(), r -> new ArrayList<>()).add(o));
         Panel what = panel.copy();
@@ -60,9 +62,9 @@ public final class Scenarios {
         Map<String, List<YearScores>> years = new LinkedHashMap<>();
         c.regions().forEach(r -> years.put(r.code(), what.years(r.code())));
         Aggregation aggregation = Aggregation.of(c);
-        UncertaintyResult uncertainty = analysis.run(what.version(), years, aggregation::weight, ranges,
-                c.scoring().missing().carryForwardYears(), c.scoring().missing().minInputCoverage(),
-                c.scoring().minCoverage());
+        Optional<UncertaintyResult> uncertainty = ranges.map(r -> analysis.run(what.version(), years,
+                aggregation::weight, r, c.scoring().missing().carryForwardYears(),
+                c.scoring().missing().minInputCoverage(), c.scoring().minCoverage()));
         List<Outcome> out = new ArrayList<>();
         for (String region : new LinkedHashSet<>(byRegion.keySet())) {
             out.add(new Outcome(region, what.years(region), what, uncertainty));

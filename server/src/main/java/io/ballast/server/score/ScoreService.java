@@ -126,6 +126,19 @@ public final class ScoreService {
         }
     }
 
+    /**
+     * The uncertainty analysis's ranges changed (a reload): rebuilds the documents (their bands are out of date, so
+     * they go) and asks for a new analysis, which brings the bands back when done.
+     */
+    public void reanalyse() {
+        if (!closed) {
+            worker.executeBlocking(() -> {
+                publish(false);
+                return null;
+            }, false);
+        }
+    }
+
     /** Recomputes every year of these regions and publishes every region, changed or not. Blocks; used at start-up. */
     public void recomputeAll(Collection<String> regions) {
         for (String region : regions) {

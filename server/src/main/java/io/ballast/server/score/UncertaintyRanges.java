@@ -1,7 +1,9 @@
 package io.ballast.server.score;
 
+import io.ballast.server.config.BallastConfig;
 import io.ballast.server.config.BallastConfig.CompositeMethod;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How far each choice the uncertainty analysis varies may move: indicator and input weights are multiplied by a
@@ -28,6 +30,21 @@ public record UncertaintyRanges(double indicatorWeights, double inputWeights, do
         if (samples < 2 || Integer.bitCount(samples) != 1) {
             throw new IllegalArgumentException("samples must be a power of two, at least 2");
         }
+    }
+
+    /** The ranges of the server's analysis as configured; empty when the analysis is switched off. */
+    public static Optional<UncertaintyRanges> of(BallastConfig.Uncertainty config) {
+        return config.enabled() ? Optional.of(sized(config, config.samples())) : Optional.empty();
+    }
+
+    /** The ranges of a scenario's analysis (its smaller sample); empty when the analysis is switched off. */
+    public static Optional<UncertaintyRanges> ofScenarios(BallastConfig.Uncertainty config) {
+        return config.enabled() ? Optional.of(sized(config, config.scenarioSamples())) : Optional.empty();
+    }
+
+    private static UncertaintyRanges sized(BallastConfig.Uncertainty c, int samples) {
+        return new UncertaintyRanges(c.indicatorWeights(), c.inputWeights(), c.goalposts(), c.aggregations(),
+                c.carryForwardYears(), samples);
     }
 
     /** Every choice held at the configured one: the analysis then reproduces the plain scores. */

@@ -30,7 +30,8 @@ public final class UncertaintyService {
     private volatile Consumer<UncertaintyResult> done = result -> { };
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
-    private volatile UncertaintyResult result;
+    private volatile boolean closed;
+    private volatile Analysed analysed;
     private volatile String failure;
 
     /**
@@ -52,7 +53,7 @@ public final class UncertaintyService {
      * refresh documents and tell the streams).
      */
     void schedule(Consumer<UncertaintyResult> then) {
-        if (ranges.get().isEmpty()) {
+        if (closed || ranges.get().isEmpty()) {
             return;
         }
         done = then;
@@ -69,6 +70,10 @@ public final class UncertaintyService {
                     analyse();
                 }
             } catch (Throwable e) { // an Error (out of memory) must not stop the analyses for good
+                if (closed) {
+                    LOG.debug("The uncertainty analysis stopped with the server: {}", e.toString());
+                    return;
+                }
                 failure = e.toString();
                 LOG.error("The uncertainty analysis failed; the next change of the scores tries again", e);
             } finally {
@@ -90,26 +95,37 @@ public final class UncertaintyService {
         UncertaintyResult next = analysis.run(version, years, aggregation::weight, wanted.get(),
                 c.scoring().missing().carryForwardYears(), c.scoring().missing().minInputCoverage(),
                 c.scoring().minCoverage());
-        result = next;
+        analysed = new Analysed(next, wanted.get());
         failure = null;
         LOG.debug("Uncertainty analysis of panel version {} done in {} ms", version, next.millis());
         done.accept(next);
     }
 
-    /** The analysis of the panel as it is now, if it is done. */
+    /** The analysis of the panel as it is now, with the ranges configured now, if it is done. */
     public Optional<UncertaintyResult> current() {
-        UncertaintyResult r = result;
-        return r != null && r.version() == panel.version() ? Optional.of(r) : Optional.empty();
+        Analysed a = analysed;
+        return a != null && a.result().version() == panel.version() && ranges.get().equals(Optional.of(a.ranges()))
+                ? Optional.of(a.result()) : Optional.empty();
+    }
+
+    /** A finished analysis and the ranges it drew from. */
+    private record Analysed(UncertaintyResult result, UncertaintyRanges ranges) {
     }
 
     /** The last analysis, whatever version it analysed. */
     public Optional<UncertaintyResult> last() {
-        return Optional.ofNullable(result);
+        Analysed a = analysed;
+        return a == null ? Optional.empty() : Optional.of(a.result());
     }
 
     /** Whether the analysis is switched on. */
     public boolean enabled() {
         return ranges.get().isPresent();
+    }
+
+    /** Takes no more requests; an analysis under way is abandoned when its workers stop. */
+    public void close() {
+        closed = true;
     }
 
     /** Why the last analysis failed, if it did. */

@@ -7,31 +7,20 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /** Observations and series metadata: batch upserts in one transaction, and the reads the other stages need. */
 public final class ObservationStore {
 
-    // New cells are inserted and changed ones updated by id: the comparison with what is stored already tells which
-    // is which, and a plain INSERT or UPDATE costs H2 less than a MERGE that looks every key up again.
-    private static final String INSERT = "INSERT INTO observation (region, series_code, period, obs_value, source, "
-            + "updated_at, vintage) VALUES (?, ?, ?, ?, ?, ?, ?)";
-    private static final String UPDATE = "UPDATE observation SET obs_value = ?, source = ?, updated_at = ?, "
-            + "vintage = ? WHERE id = ?";
     private static final String DELETE = "DELETE FROM observation WHERE id = ?";
     private static final String VINTAGE_COLUMNS = "SELECT series_code, region, vintage, origin, updated_at "
             + "FROM series_vintage";
@@ -49,6 +38,7 @@ public final class ObservationStore {
     private final ObservationRepository observations;
     private final SeriesRepository series;
     private final MetaRepository meta;
+    private final CellWrites cells;
 
     ObservationStore(TransactionOperations<Connection> tx, JdbcOperations jdbc, ObservationRepository observations,
                      SeriesRepository series, MetaRepository meta) {
@@ -57,6 +47,7 @@ public final class ObservationStore {
         this.observations = observations;
         this.series = series;
         this.meta = meta;
+        this.cells = new CellWrites(jdbc, observations);
     }
 
     /**
@@ -66,8 +57,8 @@ public final class ObservationStore {
      */
     public Set<Cell> upsert(List<NewObservation> batch) {
         return writing(() -> tx.executeWrite(status -> {
-            Changes changed = changedOnly(batch);
-            write(changed, Instant.now());
+            CellWrites.Changes changed = cells.changes(batch);
+            cells.write(changed, Instant.now());
             return changed.all().map(o -> new Cell(o.region(), o.period()))
                     .collect(Collectors.toCollection(LinkedHashSet::new));
         }));
@@ -79,88 +70,6 @@ public final class ObservationStore {
             return write.get();
         } finally {
             writeLock.unlock();
-        }
-    }
-
-    /** What a batch changes: cells not stored yet, and stored rows (by id) whose value, source or vintage differ. */
-    private record Changes(List<NewObservation> added, Map<Long, NewObservation> revised) {
-
-        Stream<NewObservation> all() {
-            return Stream.concat(added.stream(), revised.values().stream());
-        }
-    }
-
-    private Changes changedOnly(List<NewObservation> batch) {
-        Map<String, NewObservation> last = new LinkedHashMap<>();
-        batch.forEach(o -> last.put(cell(o.region(), o.series(), o.period()), o)); // the last value of a cell wins
-        Map<String, List<NewObservation>> byRegion = last.values().stream()
-                .collect(Collectors.groupingBy(NewObservation::region));
-        List<NewObservation> added = new ArrayList<>();
-        Map<Long, NewObservation> revised = new LinkedHashMap<>();
-        for (List<NewObservation> group : byRegion.values()) {
-            // one range read per region for every cell of the batch, rather than one query per series
-            String region = group.get(0).region();
-            int from = group.stream().mapToInt(NewObservation::period).min().orElseThrow();
-            int to = group.stream().mapToInt(NewObservation::period).max().orElseThrow();
-            Map<String, ObservationRow> stored = new HashMap<>();
-            observations.findByRegionAndPeriodBetween(region, from, to)
-                    .forEach(row -> stored.put(cell(row.region(), row.series(), row.period()), row));
-            for (NewObservation o : group) {
-                ObservationRow row = stored.get(cell(o.region(), o.series(), o.period()));
-                if (row == null) {
-                    added.add(o);
-                } else if (row.value() != o.value()
-                        || (o.source() != null && !Objects.equals(o.source(), row.source()))
-                        || (o.vintage() != null && !Objects.equals(o.vintage(), row.vintage()))) {
-                    revised.put(row.id(), o);
-                }
-            }
-        }
-        return new Changes(added, revised);
-    }
-
-    private static String cell(String region, String series, int period) {
-        return region + '\u0000' + series + '\u0000' + period;
-    }
-
-
-    private void write(Changes changes, Instant now) {
-        Timestamp at = Timestamp.from(now);
-        if (!changes.added().isEmpty()) {
-            jdbc.prepareStatement(INSERT, (PreparedStatement ps) -> {
-                for (NewObservation o : changes.added()) {
-                    ps.setString(1, o.region());
-                    ps.setString(2, o.series());
-                    ps.setInt(3, o.period());
-                    ps.setDouble(4, o.value());
-                    setText(ps, 5, o.source());
-                    ps.setTimestamp(6, at);
-                    setText(ps, 7, o.vintage());
-                    ps.addBatch();
-                }
-                return ps.executeBatch();
-            });
-        }
-        if (!changes.revised().isEmpty()) {
-            jdbc.prepareStatement(UPDATE, (PreparedStatement ps) -> {
-                for (Map.Entry<Long, NewObservation> e : changes.revised().entrySet()) {
-                    ps.setDouble(1, e.getValue().value());
-                    setText(ps, 2, e.getValue().source());
-                    ps.setTimestamp(3, at);
-                    setText(ps, 4, e.getValue().vintage());
-                    ps.setLong(5, e.getKey());
-                    ps.addBatch();
-                }
-                return ps.executeBatch();
-            });
-        }
-    }
-
-    private static void setText(PreparedStatement ps, int index, String text) throws SQLException {
-        if (text == null) {
-            ps.setNull(index, Types.VARCHAR);
-        } else {
-            ps.setString(index, text);
         }
     }
 
@@ -187,8 +96,8 @@ public final class ObservationStore {
                     series.save(b.catalogue());
                     catalogued.add(b.series());
                 }
-                Changes rows = changedOnly(b.observations());
-                write(rows, now);
+                CellWrites.Changes rows = cells.changes(b.observations());
+                cells.write(rows, now);
                 rows.all().forEach(o -> changed.add(new Cell(o.region(), o.period())));
                 boolean same = stored.isPresent() && stored.get().equals(b.vintage());
                 if (!same) {
@@ -303,11 +212,11 @@ public final class ObservationStore {
                     series.save(s);
                 }
             }
-            Changes changes = changedOnly(rows);
+            CellWrites.Changes changes = cells.changes(rows);
             if (keepStored) {
-                changes = new Changes(changes.added(), Map.of());
+                changes = new CellWrites.Changes(changes.added(), Map.of());
             }
-            write(changes, Instant.now());
+            cells.write(changes, Instant.now());
             meta.findById(BASELINE_KEY).ifPresentOrElse(
                     m -> meta.update(new MetaRow(BASELINE_KEY, version)),
                     () -> meta.save(new MetaRow(BASELINE_KEY, version)));

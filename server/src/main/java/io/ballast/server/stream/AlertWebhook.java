@@ -1,77 +1,66 @@
 package io.ballast.server.stream;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ballast.server.outbound.Outbound;
+import io.ballast.server.outbound.RetryPolicy;
 import io.ballast.server.score.Alert;
 import io.ballast.server.score.AlertSink;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Posts new alerts as JSON ({@code {"alerts":[...]}}) to the configured webhook, asynchronously, retrying a failed
- * delivery (a network error or a non-2xx answer) with exponential backoff: 1 s, 2 s, 4 s…
+ * Posts new alerts as JSON ({@code {"alerts":[...]}}) to the configured webhook through the shared {@link Outbound}
+ * client, asynchronously, retrying a failed delivery (a network error or a non-2xx answer) with doubling backoff:
+ * 1 s, 2 s, 4 s… up to a minute.
  */
 public final class AlertWebhook implements AlertSink {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlertWebhook.class);
 
     private final URI url;
-    private final int retries;
+    private final RetryPolicy retry;
     private final Duration timeout;
     private final ObjectMapper json;
-    private final HttpClient client;
-    private final long firstBackoffMillis;
+    private final Outbound outbound;
 
-    public AlertWebhook(URI url, int retries, Duration timeout, ObjectMapper json) {
-        this(url, retries, timeout, json, 1000);
-    }
-
-    AlertWebhook(URI url, int retries, Duration timeout, ObjectMapper json, long firstBackoffMillis) {
+    public AlertWebhook(URI url, int retries, Duration timeout, ObjectMapper json, Outbound outbound) {
         this.url = url;
-        this.retries = retries;
+        this.retry = RetryPolicy.doubling(retries, 1000);
         this.timeout = timeout;
         this.json = json;
-        this.firstBackoffMillis = firstBackoffMillis;
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.outbound = outbound;
     }
 
     @Override
     public void fired(List<Alert> alerts) {
-        byte[] body;
+        Buffer body;
         try {
-            body = json.writeValueAsBytes(Map.of("alerts", alerts));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            body = Buffer.buffer(json.writeValueAsBytes(Map.of("alerts", alerts)));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        attempt(request, 0);
+        outbound.withRetries(retry, failure -> true,
+                (failure, n, waitMs) -> LOG.debug("Alert webhook {}: {}; retry {} in {} ms", url.getHost(),
+                        failure.getMessage(), n, waitMs),
+                () -> deliver(body))
+                .onFailure(e -> LOG.warn("Alert webhook {} failed after {} attempts ({}); the alerts stay visible in "
+                        + "the API", url.getHost(), retry.retries() + 1, e.getMessage()));
     }
 
-    private void attempt(HttpRequest request, int attempt) {
-        client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, error) -> {
-            boolean ok = error == null && response.statusCode() / 100 == 2;
-            if (ok) {
-                return null;
-            }
-            String why = error != null ? error.toString() : "HTTP " + response.statusCode();
-            if (attempt >= retries) {
-                LOG.warn("Alert webhook {} failed after {} attempts ({}); the alerts stay visible in the API",
-                        url.getHost(), attempt + 1, why);
-                return null;
-            }
-            long delay = firstBackoffMillis << attempt;
-            CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS).execute(() -> attempt(request, attempt + 1));
-            return null;
-        });
+    private Future<Void> deliver(Buffer body) {
+        return outbound.web().postAbs(url.toString())
+                .connectTimeout(timeout.toMillis())
+                .idleTimeout(timeout.toMillis())
+                .putHeader("Content-Type", "application/json")
+                .sendBuffer(body)
+                .compose(response -> response.statusCode() / 100 == 2 ? Future.<Void>succeededFuture()
+                        : Future.failedFuture("HTTP " + response.statusCode()));
     }
 }

@@ -54,7 +54,8 @@ class ConfigReloadTest {
                     .contains("\"id\":\"labor-conditions\"").contains("\"weight\":5.0");
 
             write(file, "indicators:\n  labor-conditions:\n    weight: -3\n");
-            Thread.sleep(600); // several checks happen; the edit is refused
+            await().atMost(Duration.ofSeconds(5)).until(() -> server.get("/metrics").body()
+                    .contains("ballast_config_reloads_total{outcome=\"refused\"} 1.0"));
             assertThat(composite(server)).isEqualTo(reweighted);
             assertThat(JSON.readTree(server.get("/api/v1/indicators").body()).get("indicators").toString())
                     .contains("\"weight\":5.0");

@@ -6,7 +6,8 @@ import static io.ballast.server.connector.WorldBankStub.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ballast.server.config.BallastConfig;
+import io.ballast.server.config.Startup;
+import io.ballast.server.outbound.Outbound;
 import io.ballast.server.store.Cell;
 import io.ballast.server.store.Database;
 import io.ballast.server.store.ObservationRow;
@@ -70,9 +71,10 @@ class WorldBankConnectorTest {
     }
 
     static RunReport run(String baseUrl, String indicator, int timeoutMs, int retries) {
-        var settings = new BallastConfig.WorldBank(true, baseUrl, List.of(indicator), List.of("CHN"), 3600, 2, 1000,
+        var settings = new Startup.WorldBank(true, baseUrl, List.of(indicator), List.of("CHN"), 3600, 2, 1000,
                 timeoutMs, retries, 20);
-        try (var client = new WorldBankClient(vertx, settings, new ObjectMapper())) {
+        try (var outbound = new Outbound(vertx)) {
+            var client = new WorldBankClient(outbound, settings, new ObjectMapper());
             var connector = new WorldBankConnector(client, db.observations(), workers, List.of(indicator),
                     List.of("CHN"), baseUrl, stored::add);
             return Future.<RunReport>future(p -> vertx.runOnContext(v -> connector.run().onComplete(p))).await();

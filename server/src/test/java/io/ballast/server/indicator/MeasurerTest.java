@@ -65,4 +65,64 @@ class MeasurerTest {
             assertThat(failed.failure()).get().asString().contains("longer than 150 ms").contains("CHN 2003");
         }
     }
+
+    /** Healthy or not as {@code answer} says, after waiting for {@code release}; counts its health checks. */
+    record Checking(java.util.concurrent.CountDownLatch release, java.util.concurrent.atomic.AtomicInteger checks,
+                    io.ballast.api.Health answer) implements Indicator {
+        @Override
+        public IndicatorDescriptor descriptor() {
+            return new IndicatorDescriptor("checking", "Checking", "checks", "1", List.of("X"), List.of());
+        }
+
+        @Override
+        public IndicatorReading measure(IndicatorContext context) {
+            return new IndicatorReading(50, List.of(new Component("x", "X", 1, 50, 1)), "fine.", 1, List.of());
+        }
+
+        @Override
+        public io.ballast.api.Health checkHealth() {
+            checks.incrementAndGet();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return answer;
+        }
+    }
+
+    @Test
+    void aHealthCheckThatHangsIsUnhealthyWithinTheLimitAndIsNeverStartedTwice() throws Exception {
+        PluginHost host = new PluginHost(id -> true);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        var checks = new java.util.concurrent.atomic.AtomicInteger();
+        LoadedPlugin plugin = host.add(new Checking(release, checks, io.ballast.api.Health.HEALTHY), "test")
+                .orElseThrow();
+        try (Measurer measurer = new Measurer(host, Duration.ofMillis(150))) {
+            long started = System.nanoTime();
+            var first = measurer.health(plugin).get(2, java.util.concurrent.TimeUnit.SECONDS);
+            var second = measurer.health(plugin).get(2, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+            assertThat(first.healthy()).isFalse();
+            assertThat(first.detail()).contains("did not answer within 150 ms");
+            assertThat(second.healthy()).isFalse();
+            assertThat(checks.get()).as("the hanging check is waited on again, not started again").isEqualTo(1);
+            release.countDown();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(2))
+                    .until(() -> measurer.health(plugin).get().healthy());
+            assertThat(host.get("checking").orElseThrow().state()).as("a health check never fails a plugin")
+                    .isEqualTo(PluginState.STARTED);
+        }
+    }
+
+    @Test
+    void aHealthCheckThatThrowsOrSaysUnhealthyIsReportedWithItsReason() throws Exception {
+        PluginHost host = new PluginHost(id -> true);
+        var open = new java.util.concurrent.CountDownLatch(0);
+        LoadedPlugin sick = host.add(new Checking(open, new java.util.concurrent.atomic.AtomicInteger(),
+                io.ballast.api.Health.unhealthy("the feed is stale")), "test").orElseThrow();
+        try (Measurer measurer = new Measurer(host, Duration.ofMillis(500))) {
+            assertThat(measurer.health(sick).get()).isEqualTo(io.ballast.api.Health.unhealthy("the feed is stale"));
+        }
+    }
 }

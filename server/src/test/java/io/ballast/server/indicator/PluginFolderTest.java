@@ -168,12 +168,36 @@ class PluginFolderTest {
     }
 
     @Test
+    void eachPluginsOwnHealthCheckIsReportedAndOneThatHangsHoldsUpNoRequest() throws Exception {
+        drop(folder, "hangs.jar", indicator("hangs-test", "1.0.0", researchTimes(20, "h"), "1.0", true,
+                "public Health checkHealth() { try { Thread.sleep(60_000); } catch (InterruptedException e) { } "
+                        + "return Health.HEALTHY; }"));
+        drop(folder, "sick.jar", indicator("sick-test", "1.0.0", researchTimes(20, "s"), "1.0", true,
+                "public Health checkHealth() { return Health.unhealthy(\"the feed is stale\"); }"));
+        await().atMost(Duration.ofSeconds(3)).until(() -> plugin("hangs-test").isPresent()
+                && plugin("sick-test").isPresent());
+        long started = System.nanoTime();
+        assertThat(plugin("hangs-test").orElseThrow().get("health").toString())
+                .contains("\"healthy\":false").contains("did not answer within 300 ms");
+        assertThat(plugin("sick-test").orElseThrow().get("health").toString())
+                .contains("\"healthy\":false").contains("the feed is stale");
+        assertThat(plugin("labor-conditions").orElseThrow().get("health").get("healthy").asBoolean()).isTrue();
+        HttpResponse<String> ready = server.get("/health/ready");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+        assertThat(ready.statusCode()).as("the built-ins are healthy").isEqualTo(200);
+        JsonNode plugins = JSON.readTree(ready.body()).get("checks").get("plugins");
+        assertThat(plugins.get("unhealthy").fieldNames()).toIterable().contains("hangs-test", "sick-test");
+        assertThat(plugins.get("healthy").asInt()).isEqualTo(plugins.get("started").asInt() - 2);
+        assertThat(plugin("hangs-test").orElseThrow().get("state").asText()).isEqualTo("STARTED");
+    }
+
+    @Test
     void aHalfCopiedJarIsRetriedOnceItIsComplete() throws Exception {
         byte[] jar = indicator("slow-copy-test", "1.0.0", researchTimes(20, "slow"));
         Path target = folder.resolve("slow.jar");
         Files.write(target, java.util.Arrays.copyOf(jar, jar.length / 2));
-        Thread.sleep(400); // long enough to look finished: it is loaded, fails, and is reported
-        await().atMost(Duration.ofSeconds(2)).until(() -> !refusals("slow.jar").equals(""));
+        // once it held still for a scan it looks finished: it is loaded, fails, and is reported
+        await().atMost(Duration.ofSeconds(3)).until(() -> !refusals("slow.jar").equals(""));
         Files.write(target, jar);
         await().atMost(Duration.ofSeconds(2)).until(() -> plugin("slow-copy-test").isPresent());
         assertThat(refusals("slow.jar")).isEmpty();

@@ -40,6 +40,12 @@ final class PluginJars {
     }
 
     static byte[] indicator(String id, String version, String measureBody, String apiVersion, boolean serviceFile) {
+        return indicator(id, version, measureBody, apiVersion, serviceFile, "");
+    }
+
+    /** A plugin jar as above whose class also declares {@code members} (an overridden default method, say). */
+    static byte[] indicator(String id, String version, String measureBody, String apiVersion, boolean serviceFile,
+                            String members) {
         String pkg = "test.plugin." + id.replace('-', '_') + "_v" + version.replace('.', '_');
         String source = """
                 package %s;
@@ -56,8 +62,10 @@ final class PluginJars {
                     public IndicatorReading measure(IndicatorContext context) {
                         %s
                     }
+
+                    %s
                 }
-                """.formatted(pkg, id, id, version, measureBody);
+                """.formatted(pkg, id, id, version, measureBody, members);
         Map<String, byte[]> classes = compile(pkg + ".TestIndicator", source);
         Map<String, byte[]> entries = new HashMap<>();
         classes.forEach((name, bytes) -> entries.put(name.replace('.', '/') + ".class", bytes));

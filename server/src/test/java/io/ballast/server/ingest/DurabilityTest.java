@@ -1,6 +1,7 @@
 package io.ballast.server.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,9 +62,11 @@ class DurabilityTest {
             awaitReady(first, port, dir.resolve("first.log"));
             Thread writer = new Thread(() -> ingest(port, acknowledged, stop), "durability-writer");
             writer.start();
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (acknowledged.size() < 300 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
+            try {
+                await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+                        .until(() -> acknowledged.size() >= 300);
+            } catch (ConditionTimeoutException e) {
+                // a slow machine: kill with what was acknowledged so far, the check below holds all the same
             }
             first.destroyForcibly(); // SIGKILL: no shutdown hook, no clean close of the database
             first.waitFor();
@@ -145,22 +149,21 @@ class DurabilityTest {
     }
 
     private void awaitReady(Process process, int port, Path log) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("the server exited with " + process.exitValue() + ":\n"
-                        + Files.readString(log));
-            }
-            try {
-                if (get(port, "/health/ready").statusCode() == 200) {
-                    return;
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new AssertionError("the server exited with " + process.exitValue() + ":\n"
+                            + Files.readString(log));
                 }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(100);
+                try {
+                    return get(port, "/health/ready").statusCode() == 200;
+                } catch (IOException e) {
+                    return false; // not listening yet
+                }
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("the server was not ready within 60 s:\n" + Files.readString(log), e);
         }
-        throw new AssertionError("the server was not ready within 60 s:\n" + Files.readString(log));
     }
 
     private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {

@@ -1,6 +1,7 @@
 package io.ballast.server.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -87,24 +88,58 @@ class StreamTest {
     }
 
     @Test
-    void aReconnectWithLastEventIdReplaysOnlyWhatWasMissed() throws Exception {
+    void aReconnectWithLastEventIdReplaysEveryMissedEventInOrderAndNothingElse() throws Exception {
         String lastSeen;
-        try (SseClient sse = new SseClient(client, server.uri("/api/v1/stream?region=JPN"), null)) {
-            lastSeen = sse.next(Duration.ofSeconds(2)).id();
+        try (SseClient gone = new SseClient(client, server.uri("/api/v1/stream?region=JPN"), null)) {
+            assertThat(gone.next(Duration.ofSeconds(2))).as("the snapshot").isNotNull();
+            // an event published while the server runs, so the replay rings know what followed it
+            postUnemployment("JPN", 6.5);
+            lastSeen = nextContaining(gone, "6.5").id();
         }
-        server.post("/api/v1/observations", "{\"observations\":[{\"region\":\"JPN\",\"series\":\"SL.UEM.TOTL.ZS\","
-                + "\"period\":2025,\"value\":7.5}]}");
-        Thread.sleep(300); // let the recompute publish while nobody listens
-        try (SseClient sse = new SseClient(client, server.uri("/api/v1/stream?region=JPN"), lastSeen)) {
-            SseClient.Event missed = sse.next(Duration.ofSeconds(2));
-            assertThat(missed).isNotNull();
-            assertThat(Long.parseLong(missed.id())).isGreaterThan(Long.parseLong(lastSeen));
-            assertThat(missed.data()).contains("7.5");
-            assertThat(sse.next(Duration.ofMillis(300))).as("nothing else to replay").isNull();
+        // two events happen while that client is away; another one watches them go out
+        SseClient.Event first;
+        SseClient.Event second;
+        try (SseClient watcher = new SseClient(client, server.uri("/api/v1/stream?region=JPN"), null)) {
+            assertThat(watcher.next(Duration.ofSeconds(2))).isNotNull();
+            postUnemployment("JPN", 7.25);
+            first = nextContaining(watcher, "7.25");
+            postUnemployment("JPN", 8.75);
+            second = nextContaining(watcher, "8.75");
+        }
+        try (SseClient back = new SseClient(client, server.uri("/api/v1/stream?region=JPN"), lastSeen)) {
+            SseClient.Event a = back.next(Duration.ofSeconds(2));
+            SseClient.Event b = back.next(Duration.ofSeconds(2));
+            assertThat(a).as("the first missed event, replayed from the ring").isNotNull();
+            assertThat(a.id()).isEqualTo(first.id());
+            assertThat(a.data()).contains("7.25").doesNotContain("8.75");
+            assertThat(b).as("then the second, not just a snapshot of the latest").isNotNull();
+            assertThat(b.id()).isEqualTo(second.id());
+            assertThat(back.next(Duration.ofMillis(300))).as("nothing else to replay").isNull();
         }
         try (SseClient sse = new SseClient(client, server.uri("/api/v1/stream?region=JPN"), "not-a-number")) {
-            assertThat(sse.next(Duration.ofSeconds(2))).as("an id we never issued gets a snapshot").isNotNull();
+            SseClient.Event snapshot = sse.next(Duration.ofSeconds(2));
+            assertThat(snapshot).as("an id we never issued gets a snapshot").isNotNull();
+            assertThat(snapshot.id()).isEqualTo(second.id());
         }
+    }
+
+    private static void postUnemployment(String region, double value) {
+        var r = server.post("/api/v1/observations", "{\"observations\":[{\"region\":\"" + region + "\","
+                + "\"series\":\"SL.UEM.TOTL.ZS\",\"period\":2025,\"value\":" + value + "}]}");
+        assertThat(r.statusCode()).isEqualTo(200);
+    }
+
+    /** The first event whose data contains {@code text}, waiting up to 5 s. */
+    private static SseClient.Event nextContaining(SseClient sse, String text) {
+        var found = new java.util.concurrent.atomic.AtomicReference<SseClient.Event>();
+        await().atMost(Duration.ofSeconds(5)).until(() -> {
+            SseClient.Event e = sse.next(Duration.ofMillis(200));
+            if (e != null && e.data().contains(text)) {
+                found.set(e);
+            }
+            return found.get() != null;
+        });
+        return found.get();
     }
 
     @Test

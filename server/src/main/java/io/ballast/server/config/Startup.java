@@ -1,0 +1,216 @@
+package io.ballast.server.config;
+
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The settings read once at start-up: where to listen, where the data lives, the plugins folder, limits, sources,
+ * security and logging. A reload that changes them is reported and waits for a restart.
+ */
+public record Startup(Server server, Logging logging, Data data, Plugins plugins, Ingest ingest,
+                      Connectors connectors, Webhook webhook, Stream stream, Security security) {
+
+    private static final Pattern REGION = Pattern.compile("[A-Z]{3}");
+    private static final Pattern SERIES_CODE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    /** Fills the folders left empty with their places under the data directory. */
+    public Startup {
+        plugins = new Plugins(empty(plugins.directory()) ? data.dir().resolve("plugins") : plugins.directory(),
+                plugins.scanIntervalMs(), plugins.measureTimeoutMs());
+        ingest = new Ingest(ingest.maxBatch(), empty(ingest.inbox()) ? data.dir().resolve("inbox") : ingest.inbox(),
+                ingest.inboxScanMs());
+    }
+
+    private static boolean empty(Path path) {
+        return path == null || path.toString().isEmpty();
+    }
+
+    /** The names of the sections that differ from {@code other}'s, in declaration order. */
+    public List<String> differences(Startup other) {
+        List<String> out = new ArrayList<>();
+        for (var component : Startup.class.getRecordComponents()) {
+            try {
+                if (!component.getAccessor().invoke(this).equals(component.getAccessor().invoke(other))) {
+                    out.add(component.getName());
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return out;
+    }
+
+    /** Where the HTTP server listens (port 0 picks a free port), its body limit, optional TLS, the reload period. */
+    public record Server(String host, @Range(min = 0, max = 65535) int port, @Range(min = 0, max = 64) int instances,
+                         @Range(min = 1024, max = 1 << 30) int maxBodyBytes, Path tlsCert, Path tlsKey,
+                         @Range(min = 50, max = 3_600_000) int reloadCheckMs) {
+        public Server {
+            Invalid.text(host, "host");
+            Invalid.unless(empty(tlsCert) == empty(tlsKey), empty(tlsCert) ? "tls-cert" : "tls-key", "set together "
+                    + "with " + (empty(tlsCert) ? "server.tls-key" : "server.tls-cert") + " (both PEM files)");
+            for (Path file : empty(tlsCert) ? List.<Path>of() : List.of(tlsCert, tlsKey)) {
+                Invalid.unless(Files.isReadable(file), file == tlsCert ? "tls-cert" : "tls-key",
+                        "a readable PEM file, but " + file + " cannot be read");
+            }
+        }
+
+        /** The certificate and key when both are set. */
+        public Optional<Tls> tls() {
+            return empty(tlsCert) ? Optional.empty() : Optional.of(new Tls(tlsCert, tlsKey));
+        }
+    }
+
+    /** PEM files of a certificate chain and its private key. */
+    public record Tls(Path cert, Path key) {
+    }
+
+    /** How logs are written: text for people, or one JSON object per line. */
+    public record Logging(Format format) {
+        public Logging {
+            Invalid.present(format, "format", "text or json");
+        }
+
+        /** Whether each line is a JSON object. */
+        public boolean json() {
+            return format == Format.JSON;
+        }
+    }
+
+    /** The two log formats. */
+    public enum Format { TEXT, JSON }
+
+    /** The data directory (database, generated token) and whether to load the bundled baseline. */
+    public record Data(Path dir, boolean baseline) {
+        public Data {
+            Invalid.unless(!empty(dir), "dir", "a non-empty text");
+        }
+    }
+
+    /** The plugins folder (empty: {@code <data.dir>/plugins}), how often it is scanned, how long a measurement may take. */
+    public record Plugins(Path directory, @Range(min = 50, max = 60_000) int scanIntervalMs,
+                          @Range(min = 10, max = 600_000) int measureTimeoutMs) {
+    }
+
+    /** Limits of the ingest API, and the inbox folder (empty: {@code <data.dir>/inbox}) and how often it is scanned. */
+    public record Ingest(@Range(min = 1, max = 1_000_000) int maxBatch, Path inbox,
+                         @Range(min = 50, max = 3_600_000) int inboxScanMs) {
+    }
+
+    /** Sources Ballast pulls from on a schedule. */
+    public record Connectors(@com.fasterxml.jackson.annotation.JsonProperty("worldbank") WorldBank worldBank) {
+        public Connectors {
+            Invalid.present(worldBank, "worldbank", "a mapping");
+        }
+    }
+
+    /**
+     * The World Bank API v2 connector: whether it runs, where, which indicators of which regions, how often, the page
+     * size, the connect and idle timeouts, and how many retries with how long a first backoff (doubling each time).
+     */
+    public record WorldBank(boolean enabled, String baseUrl,
+                            @JsonDeserialize(using = ConfigTypes.CommaList.class) List<String> indicators,
+                            @JsonDeserialize(using = ConfigTypes.CommaList.class) List<String> regions,
+                            @Range(min = 1, max = 31_536_000) int intervalSeconds,
+                            @Range(min = 1, max = 20_000) int perPage,
+                            @Range(min = 10, max = 600_000) int connectTimeoutMs,
+                            @Range(min = 10, max = 600_000) int timeoutMs, @Range(min = 0, max = 20) int retries,
+                            @Range(min = 0, max = 600_000) int backoffMs) {
+        public WorldBank {
+            baseUrl = httpUrl(Invalid.text(baseUrl, "base-url").strip(), "base-url", false,
+                    "https://api.worldbank.org").replaceAll("/+$", "");
+            indicators = codes(indicators, "indicators", SERIES_CODE, "World Bank indicator codes such as "
+                    + "NE.TRD.GNFS.ZS");
+            regions = codes(regions, "regions", REGION, "ISO 3166-1 alpha-3 codes such as CHN");
+        }
+
+        private static List<String> codes(List<String> codes, String key, Pattern pattern, String what) {
+            for (String code : codes) {
+                Invalid.unless(pattern.matcher(code).matches(), key, "a list of " + what + ", but '" + code
+                        + "' is not one");
+            }
+            return List.copyOf(new java.util.LinkedHashSet<>(codes));
+        }
+    }
+
+    /** Where new alerts are POSTed (empty: nowhere), how often a failed delivery is retried, each one's timeout. */
+    public record Webhook(String url, @Range(min = 0, max = 20) int retries,
+                          @Range(min = 100, max = 120_000) int timeoutMs) {
+        public Webhook {
+            url = url == null ? "" : url.strip();
+            if (!url.isEmpty()) {
+                httpUrl(url, "url", true, "https://hooks.example.org/ballast");
+            }
+        }
+
+        /** The address, when one is set. */
+        public Optional<URI> uri() {
+            return url.isEmpty() ? Optional.empty() : Optional.of(URI.create(url));
+        }
+    }
+
+    /** Limits of the live stream. */
+    public record Stream(@Range(min = 1, max = 1_000_000) int maxConnections,
+                         @Range(min = 1, max = 3600) int heartbeatSeconds, @Range(min = 0, max = 10_000) int replay) {
+    }
+
+    /**
+     * Who may do what: the admin token (generated under the data directory when not configured), a plain ingest token
+     * from the environment, hashed tokens with roles, whether reads need a token, the write rate limit, CORS origins.
+     */
+    public record Security(Optional<String> adminToken, Optional<String> ingestToken, List<HashedToken> tokens,
+                           boolean protectReads, @Range(min = 1, max = 1_000_000) int writesPerMinute,
+                           @JsonDeserialize(using = ConfigTypes.CommaList.class) List<String> corsOrigins) {
+        public Security {
+            adminToken = adminToken == null ? Optional.empty() : adminToken.map(String::strip).filter(t -> !t.isEmpty());
+            ingestToken = ingestToken == null ? Optional.empty() : ingestToken.map(String::strip)
+                    .filter(t -> !t.isEmpty());
+            tokens = tokens == null ? List.of() : List.copyOf(tokens);
+            for (int i = 0; i < tokens.size(); i++) {
+                tokens.get(i).check("tokens[" + i + "]");
+            }
+        }
+    }
+
+    /** A token known by the SHA-256 hash (lower-case hex) of its text, with its roles. */
+    public record HashedToken(String name, String sha256, List<String> roles) {
+        public HashedToken {
+            sha256 = sha256 == null ? null : sha256.strip().toLowerCase(Locale.ROOT);
+            roles = roles == null ? null : List.copyOf(roles);
+        }
+
+        /** Checked once the entry is read whole, so that a misspelt key is named before a missing one. */
+        void check(String at) {
+            Invalid.text(name, at + ".name");
+            Invalid.unless(sha256 != null && sha256.matches("[0-9a-f]{64}"), at + ".sha256", "64 hex digits (the "
+                    + "SHA-256 of the token; 'java -jar ballast-server.jar hash-token' prints it)");
+            Invalid.unless(roles != null, at + ".roles", "a list of read, ingest or admin");
+            for (String role : roles) {
+                Invalid.unless(List.of("read", "ingest", "admin").contains(role), at + ".roles",
+                        "a list of read, ingest or admin, not '" + role + "'");
+            }
+        }
+    }
+
+    /** {@code url} when it is an http or https URL with a host (and no query unless allowed); else throws. */
+    static String httpUrl(String url, String key, boolean query, String example) {
+        String expected = "an http or https URL" + (query ? "" : " without query") + ", such as " + example
+                + ", not '" + url + "'";
+        try {
+            URI uri = new URI(url);
+            Invalid.unless(uri.getScheme() != null && List.of("http", "https")
+                    .contains(uri.getScheme().toLowerCase(Locale.ROOT)) && uri.getHost() != null
+                    && (query || uri.getRawQuery() == null) && uri.getRawFragment() == null, key, expected);
+            return url;
+        } catch (URISyntaxException e) {
+            throw new Invalid(key, expected + " (" + e.getReason() + ")");
+        }
+    }
+}

@@ -12,10 +12,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** A minimal Server-Sent Events client over the JDK's HTTP client, for tests: parses frames into events. */
-final class SseClient implements AutoCloseable {
+public final class SseClient implements AutoCloseable {
 
     /** One received event. */
-    record Event(String id, String event, String data) {
+    public record Event(String id, String event, String data) {
     }
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
@@ -24,7 +24,7 @@ final class SseClient implements AutoCloseable {
     private String id;
     private String name;
 
-    SseClient(HttpClient client, URI uri, String lastEventId) {
+    public SseClient(HttpClient client, URI uri, String lastEventId) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET();
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
@@ -33,7 +33,7 @@ final class SseClient implements AutoCloseable {
         response.thenAcceptAsync(r -> r.body().forEach(this::line));
     }
 
-    int status() throws Exception {
+    public int status() throws Exception {
         return response.get(5, TimeUnit.SECONDS).statusCode();
     }
 
@@ -65,7 +65,7 @@ final class SseClient implements AutoCloseable {
     }
 
     /** The next event, or null when none arrives in time. */
-    Event next(Duration timeout) throws InterruptedException {
+    public Event next(Duration timeout) throws InterruptedException {
         return events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -2,14 +2,17 @@ package io.ballast.server.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ballast.api.Health;
+import io.ballast.api.InputSpec;
 import io.ballast.server.config.BallastConfig;
 import io.ballast.server.indicator.LoadedPlugin;
 import io.ballast.server.indicator.Measurer;
 import io.ballast.server.indicator.PluginHost;
+import io.ballast.server.score.InputScore;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -63,8 +66,21 @@ public final class CatalogHandlers {
         m.put("inputs", p.descriptor().inputs());
         m.put("weight", config.get().weightOf(p.id()));
         m.put("parameters", p.descriptor().parameters());
+        m.put("basket", p.descriptor().basket().stream().map(CatalogHandlers::input).toList());
         p.failure().ifPresent(f -> m.put("failure", f));
         m.put("since", p.since().toString());
+        return m;
+    }
+
+    /** One declared input of a basket, its goalposts as the plugin declares them (before config overrides). */
+    private static Map<String, Object> input(InputSpec in) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("key", in.key());
+        m.put("label", in.label());
+        m.put("series", in.series());
+        m.put("role", in.role().map(r -> r.name().toLowerCase(Locale.ROOT)).orElse(null));
+        m.put("goalposts", InputScore.Limits.of(in.goalposts()));
+        m.put("weight", in.weight());
         return m;
     }
 

@@ -17,7 +17,8 @@ public record InputScore(String key, String label, String series, double raw, do
     /** Goalposts as served: the raw values that map to 0 and 100, and which way is better. */
     public record Limits(double lower, double upper, String direction) {
 
-        static Limits of(Goalposts g) {
+        /** The goalposts as served. */
+        public static Limits of(Goalposts g) {
             return new Limits(g.lower(), g.upper(), g.direction() == io.ballast.api.Direction.HIGHER_IS_BETTER
                     ? "higher-is-better" : "lower-is-better");
         }

@@ -60,6 +60,19 @@ class ApiTest {
         assertThat(fi.get("state").asText()).isEqualTo("STARTED");
         assertThat(fi.get("weight").asDouble()).isEqualTo(1.0);
         assertThat(fi.get("inputs").toString()).contains("BX.KLT.DINV.WD.GD.ZS");
+        // the declared basket: what each input is, which way is better, and its weight
+        JsonNode fdi = fi.get("basket").get(0);
+        assertThat(fdi.get("key").asText()).isEqualTo("fdi");
+        assertThat(fdi.get("series").toString()).isEqualTo("[\"BX.KLT.DINV.WD.GD.ZS\"]");
+        assertThat(fdi.get("role").asText()).isEqualTo("capacity");
+        assertThat(fdi.get("goalposts").toString())
+                .isEqualTo("{\"lower\":0.0,\"upper\":5.0,\"direction\":\"higher-is-better\"}");
+        assertThat(fdi.get("weight").asDouble()).isEqualTo(0.6);
+        double total = 0;
+        for (JsonNode input : fi.get("basket")) {
+            total += input.get("weight").asDouble();
+        }
+        assertThat(total).isEqualTo(1.0);
     }
 
     @Test

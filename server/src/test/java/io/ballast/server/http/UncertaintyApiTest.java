@@ -147,7 +147,7 @@ class UncertaintyApiTest {
         try (SseClient sse = new SseClient(HttpClient.newHttpClient(), server.uri("/api/v1/stream?region=CHN"),
                 null)) {
             assertThat(sse.next(Duration.ofSeconds(5))).as("snapshot").isNotNull();
-            for (int i = 0; i < 100; i++) {
+            for (int i = 0; i < 10; i++) {
                 var r = server.post("/api/v1/scenarios", SCENARIO, null);
                 assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
                 answer = JSON.readTree(r.body());
@@ -182,6 +182,78 @@ class UncertaintyApiTest {
                 }
             });
         }
+    }
+
+    @Test
+    void aThousandScenariosLeaveTheDatabaseAndTheCachedDocumentsAsTheyWere(@TempDir Path own) throws Exception {
+        Path data = own.resolve("data");
+        Map<String, String> env = Map.of("BALLAST_SECURITY_WRITES_PER_MINUTE", "100000",
+                "BALLAST_UNCERTAINTY_SCENARIO_SAMPLES", "2", "BALLAST_UNCERTAINTY_ENABLED", "false");
+        TestServer.start(data, env).close(); // seeded and scored once
+        String before = dump(data);
+        List<String> documents = new ArrayList<>();
+        List<String> after = new ArrayList<>();
+        try (TestServer scenarios = TestServer.start(data, env)) {
+            List<String> paths = new ArrayList<>();
+            for (String region : List.of("CHN", "USA", "DEU", "JPN", "KOR", "IND")) {
+                paths.add("/api/v1/scores/latest?region=" + region);
+                paths.add("/api/v1/scores/history?region=" + region);
+                paths.add("/api/v1/series/SL.UEM.1524.ZS?region=" + region);
+            }
+            for (String path : paths) {
+                documents.add(scenarios.get(path).body());
+            }
+            HttpRequest request = HttpRequest.newBuilder(scenarios.uri("/api/v1/scenarios"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"observations\":[{\"region\":\"CHN\",\"series\":\"SL.UEM.1524.ZS\",\"period\":2024,"
+                                    + "\"value\":25},{\"region\":\"USA\",\"series\":\"NV.IND.MANF.ZS\","
+                                    + "\"period\":2030,\"value\":40}]}")).build();
+            HttpClient client = HttpClient.newHttpClient();
+            int answered = 0;
+            for (int round = 0; round < 250; round++) { // four at a time: scenarios queue behind each other
+                var pending = new ArrayList<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>>();
+                for (int i = 0; i < 4; i++) {
+                    pending.add(client.sendAsync(request, java.net.http.HttpResponse.BodyHandlers.ofString()));
+                }
+                for (var p : pending) {
+                    assertThat(p.get().statusCode()).as(p.get().body()).isEqualTo(200);
+                    answered++;
+                }
+            }
+            assertThat(answered).isEqualTo(1000);
+            for (String path : paths) {
+                after.add(scenarios.get(path).body());
+            }
+        }
+        assertThat(after).as("the cached documents, byte for byte").isEqualTo(documents);
+        assertThat(dump(data)).as("every row of every table").isEqualTo(before);
+    }
+
+    /** Every row of every table of the server's database (closed), in a stable order. */
+    private static String dump(Path data) throws Exception {
+        StringBuilder out = new StringBuilder();
+        try (var c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + data.resolve("ballast"), "sa", "");
+             var tables = c.createStatement().executeQuery("SELECT table_name FROM information_schema.tables "
+                     + "WHERE table_schema = 'PUBLIC' ORDER BY table_name")) {
+            List<String> names = new ArrayList<>();
+            while (tables.next()) {
+                names.add(tables.getString(1));
+            }
+            assertThat(names).contains("OBSERVATION", "SCORE");
+            for (String table : names) {
+                try (var rows = c.createStatement().executeQuery("SELECT * FROM \"" + table + "\" ORDER BY 1")) {
+                    int columns = rows.getMetaData().getColumnCount();
+                    while (rows.next()) {
+                        out.append(table);
+                        for (int i = 1; i <= columns; i++) {
+                            out.append('|').append(rows.getString(i));
+                        }
+                        out.append('\n');
+                    }
+                }
+            }
+        }
+        return out.toString();
     }
 
     @Test

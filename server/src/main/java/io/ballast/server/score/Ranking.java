@@ -40,40 +40,12 @@ final class Ranking {
             return out;
         }
         List<String> ids = ranked.values().iterator().next().composite().indicators();
-        Map<String, Map<String, Double>> comparable = new LinkedHashMap<>();
-        ranked.keySet().forEach(r -> comparable.put(r, new LinkedHashMap<>()));
-        List<String> leftOut = new ArrayList<>();
-        for (String id : ids) {
-            Set<String> common = new LinkedHashSet<>();
-            boolean first = true;
-            for (YearScores y : ranked.values()) {
-                IndicatorScore s = LikeForLike.byId(y.indicators()).get(id);
-                if (s == null || !s.scored()) {
-                    return unranked(order, year, ranked.size(), excluded, "the ranked economies combine different "
-                            + "indicators in " + year);
-                }
-                if (first) {
-                    common.addAll(LikeForLike.keys(s));
-                    first = false;
-                } else {
-                    common.retainAll(LikeForLike.keys(s));
-                }
-            }
-            for (var entry : ranked.entrySet()) {
-                IndicatorScore s = LikeForLike.byId(entry.getValue().indicators()).get(id);
-                double share = LikeForLike.share(s, common);
-                var value = LikeForLike.on(s, common);
-                if (value.isEmpty() || share < minShare) {
-                    return unranked(order, year, ranked.size(), excluded, String.format(Locale.ROOT, "%s: the "
-                            + "ranked economies have only %.0f%% of %s's input weight in common in %d%s", s.name(),
-                            100 * share, entry.getKey(), year, value.isEmpty() && share >= minShare
-                                    ? " and its score does not decompose into its inputs" : ""));
-                }
-                comparable.get(entry.getKey()).put(id, value.get());
-                LikeForLike.keys(s).stream().filter(k -> !common.contains(k))
-                        .forEach(k -> leftOut.add(s.name() + " " + k + " (" + entry.getKey() + ")"));
-            }
+        Comparable common = comparable(ids, ranked, year, minShare);
+        if (common.reason() != null) {
+            return unranked(order, year, ranked.size(), excluded, common.reason());
         }
+        Map<String, Map<String, Double>> comparable = common.scores();
+        List<String> leftOut = common.leftOut();
         Map<String, Double> scores = new LinkedHashMap<>();
         comparable.forEach((region, byId) -> scores.put(region, aggregation.combine(ids, byId::get)));
         String basis = leftOut.isEmpty() ? "the same inputs for every ranked economy"
@@ -91,6 +63,54 @@ final class Ranking {
                     List.copyOf(excluded), null));
         }
         return out;
+    }
+
+    /**
+     * Each ranked region's indicator scores recomputed on the inputs every ranked region has, and the inputs left out;
+     * or the reason there are none (an indicator missing somewhere, or too little input in common).
+     */
+    private record Comparable(Map<String, Map<String, Double>> scores, List<String> leftOut, String reason) {
+        static Comparable none(String reason) {
+            return new Comparable(Map.of(), List.of(), reason);
+        }
+    }
+
+    private static Comparable comparable(List<String> ids, Map<String, YearScores> ranked, int year,
+                                         double minShare) {
+        Map<String, Map<String, Double>> comparable = new LinkedHashMap<>();
+        ranked.keySet().forEach(r -> comparable.put(r, new LinkedHashMap<>()));
+        List<String> leftOut = new ArrayList<>();
+        for (String id : ids) {
+            Set<String> common = new LinkedHashSet<>();
+            boolean first = true;
+            for (YearScores y : ranked.values()) {
+                IndicatorScore s = LikeForLike.byId(y.indicators()).get(id);
+                if (s == null || !s.scored()) {
+                    return Comparable.none("the ranked economies combine different indicators in " + year);
+                }
+                if (first) {
+                    common.addAll(LikeForLike.keys(s));
+                    first = false;
+                } else {
+                    common.retainAll(LikeForLike.keys(s));
+                }
+            }
+            for (var entry : ranked.entrySet()) {
+                IndicatorScore s = LikeForLike.byId(entry.getValue().indicators()).get(id);
+                double share = LikeForLike.share(s, common);
+                var value = LikeForLike.on(s, common);
+                if (value.isEmpty() || share < minShare) {
+                    return Comparable.none(String.format(Locale.ROOT, "%s: the ranked economies have only %.0f%% "
+                            + "of %s's input weight in common in %d%s", s.name(), 100 * share, entry.getKey(), year,
+                            value.isEmpty() && share >= minShare
+                                    ? " and its score does not decompose into its inputs" : ""));
+                }
+                comparable.get(entry.getKey()).put(id, value.get());
+                LikeForLike.keys(s).stream().filter(k -> !common.contains(k))
+                        .forEach(k -> leftOut.add(s.name() + " " + k + " (" + entry.getKey() + ")"));
+            }
+        }
+        return new Comparable(comparable, leftOut, null);
     }
 
     private static Map<String, Rank> unranked(List<String> order, int year, int of, List<Rank.Excluded> excluded,

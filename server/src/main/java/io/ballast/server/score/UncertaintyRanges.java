@@ -1,6 +1,7 @@
 package io.ballast.server.score;
 
 import io.ballast.server.config.BallastConfig;
+import io.ballast.server.config.Uncertainty;
 import io.ballast.server.config.BallastConfig.CompositeMethod;
 import java.util.List;
 import java.util.Optional;
@@ -33,16 +34,16 @@ public record UncertaintyRanges(double indicatorWeights, double inputWeights, do
     }
 
     /** The ranges of the server's analysis as configured; empty when the analysis is switched off. */
-    public static Optional<UncertaintyRanges> of(BallastConfig.Uncertainty config) {
+    public static Optional<UncertaintyRanges> of(Uncertainty config) {
         return config.enabled() ? Optional.of(sized(config, config.samples())) : Optional.empty();
     }
 
     /** The ranges of a scenario's analysis (its smaller sample); empty when the analysis is switched off. */
-    public static Optional<UncertaintyRanges> ofScenarios(BallastConfig.Uncertainty config) {
+    public static Optional<UncertaintyRanges> ofScenarios(Uncertainty config) {
         return config.enabled() ? Optional.of(sized(config, config.scenarioSamples())) : Optional.empty();
     }
 
-    private static UncertaintyRanges sized(BallastConfig.Uncertainty c, int samples) {
+    private static UncertaintyRanges sized(Uncertainty c, int samples) {
         return new UncertaintyRanges(c.indicatorWeights(), c.inputWeights(), c.goalposts(), c.aggregations(),
                 c.carryForwardYears(), samples);
     }

@@ -49,7 +49,7 @@ class ReloadableConfigTest {
 
     @Test
     void theUncertaintyRangesHaveTheirDocumentedDefaultsAndTakeListsFromTheEnvironment() {
-        BallastConfig.Uncertainty u = loader.load(Optional.empty(), Map.of()).uncertainty();
+        Uncertainty u = loader.load(Optional.empty(), Map.of()).uncertainty();
         assertThat(u.enabled()).isTrue();
         assertThat(u.samples()).isEqualTo(4096);
         assertThat(u.scenarioSamples()).isEqualTo(512);
@@ -57,7 +57,7 @@ class ReloadableConfigTest {
         assertThat(u.aggregations()).containsExactly(BallastConfig.CompositeMethod.GEOMETRIC,
                 BallastConfig.CompositeMethod.ARITHMETIC);
         assertThat(u.carryForwardYears()).containsExactly(0, 1, 2);
-        BallastConfig.Uncertainty fromEnv = loader.load(Optional.empty(), Map.of(
+        Uncertainty fromEnv = loader.load(Optional.empty(), Map.of(
                 "BALLAST_UNCERTAINTY_AGGREGATIONS", "arithmetic",
                 "BALLAST_UNCERTAINTY_CARRY_FORWARD_YEARS", "1, 3",
                 "BALLAST_UNCERTAINTY_SCENARIO_SAMPLES", "64",

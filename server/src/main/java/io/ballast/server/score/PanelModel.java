@@ -38,13 +38,7 @@ final class PanelModel implements Model {
     private final List<CompositeMethod> aggregations;
 
     /** A region and year with a composite, and its readings in indicator order. */
-    record Cell(String region, int year, Reading[] readings) {
-    }
-
-    /** One reading, flattened for speed. */
-    record Reading(boolean additive, double score, double coverage, double totalWeight, int[] input, double[] raw,
-                   double[] normalised, double[] weight, double[] lower, double[] upper, boolean[] higherIsBetter,
-                   boolean[] hasGoalposts, int[] lag, byte[] role) {
+    record Cell(String region, int year, FlatReading[] readings) {
     }
 
     /**
@@ -65,9 +59,9 @@ final class PanelModel implements Model {
         }
         List<Cell> built = new ArrayList<>();
         for (YearCell c : cells) {
-            Reading[] readings = new Reading[indicators.size()];
+            FlatReading[] readings = new FlatReading[indicators.size()];
             for (int i = 0; i < indicators.size(); i++) {
-                readings[i] = flatten(indicators.get(i), c.readings().get(indicators.get(i)));
+                readings[i] = FlatReading.of(indicators.get(i), c.readings().get(indicators.get(i)), inputIndex);
             }
             built.add(new Cell(c.region(), c.year(), readings));
         }
@@ -82,7 +76,7 @@ final class PanelModel implements Model {
         for (int c = 0; c < built.size(); c++) {
             for (int i = 0; i < indicators.size(); i++) {
                 for (int carry = 0; carry <= 10; carry++) {
-                    masks[c][i][carry] = mask(built.get(c).readings()[i], carry);
+                    masks[c][i][carry] = built.get(c).readings()[i].mask(carry, words);
                 }
             }
         }
@@ -108,38 +102,6 @@ final class PanelModel implements Model {
         choiceOf.add(choice);
     }
 
-    private Reading flatten(String indicator, IndicatorScore s) {
-        List<InputScore> c = s.components();
-        int n = c.size();
-        int[] input = new int[n];
-        double[] raw = new double[n];
-        double[] normalised = new double[n];
-        double[] weight = new double[n];
-        double[] lower = new double[n];
-        double[] upper = new double[n];
-        boolean[] higher = new boolean[n];
-        boolean[] has = new boolean[n];
-        int[] lag = new int[n];
-        byte[] role = new byte[n];
-        for (int j = 0; j < n; j++) {
-            InputScore x = c.get(j);
-            input[j] = inputIndex.computeIfAbsent(indicator + "/" + x.key(), k -> inputIndex.size());
-            raw[j] = x.raw();
-            normalised[j] = x.normalised();
-            weight[j] = x.weight();
-            lag[j] = s.period() - x.dataYear();
-            role[j] = (byte) ("vulnerability".equals(x.role()) ? 1 : "capacity".equals(x.role()) ? 2 : 0);
-            if (x.goalposts() != null) {
-                has[j] = true;
-                lower[j] = x.goalposts().lower();
-                upper[j] = x.goalposts().upper();
-                higher[j] = x.goalposts().direction().equals("higher-is-better");
-            }
-        }
-        return new Reading(s.additive(), s.score(), s.coverage(), s.totalWeight(), input, raw, normalised, weight,
-                lower, upper, higher, has, lag, role);
-    }
-
     /** The factors, in the order {@link #evaluate} reads them. */
     List<Factor> factors() {
         return List.copyOf(factors);
@@ -159,30 +121,11 @@ final class PanelModel implements Model {
         return 4 * cells.size();
     }
 
-    /** Per thread: each cell's indicator scores and each component's weight and normalised value in this draw. */
-    private final class Scratch {
-        final double[][] score = new double[cells.size()][indicators.size()];
-        final double[][] vulnerable = new double[cells.size()][indicators.size()];
-        final double[][] capable = new double[cells.size()][indicators.size()];
-        final boolean[] complete = new boolean[cells.size()];
-        final double[][][] weight = new double[cells.size()][indicators.size()][];
-        final double[][][] normalised = new double[cells.size()][indicators.size()][];
-        final double[] w = new double[indicators.size()];
-        final double[] comparable = new double[indicators.size()];
-        final long[][] common = new long[indicators.size()][words];
+    private final ThreadLocal<DrawScratch> scratch = ThreadLocal.withInitial(this::newScratch);
 
-        Scratch() {
-            for (int c = 0; c < cells.size(); c++) {
-                for (int i = 0; i < indicators.size(); i++) {
-                    int n = cells.get(c).readings()[i].raw().length;
-                    weight[c][i] = new double[n];
-                    normalised[c][i] = new double[n];
-                }
-            }
-        }
+    private DrawScratch newScratch() {
+        return new DrawScratch(cells, indicators.size(), words);
     }
-
-    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
     /**
      * Fills, per cell, the composite, the vulnerability and capacity sub-indices, and the comparable composite the
@@ -191,7 +134,7 @@ final class PanelModel implements Model {
      */
     @Override
     public void evaluate(double[] f, double[] out) {
-        Scratch s = scratch.get();
+        DrawScratch s = scratch.get();
         int inputs = inputIndex.size();
         int weightAt = indicators.size();
         int lowerAt = weightAt + inputs;
@@ -203,14 +146,18 @@ final class PanelModel implements Model {
             s.w[i] = baseIndicatorWeights[i] * f[i];
         }
         for (int c = 0; c < n; c++) {
-            Reading[] readings = cells.get(c).readings();
+            FlatReading[] readings = cells.get(c).readings();
             double covered = 0;
             double total = 0;
             boolean complete = true;
             for (int i = 0; i < k && complete; i++) {
-                Reading r = readings[i];
-                complete = measure(r, f, weightAt, lowerAt, carry, s, c, i);
-                covered += baseIndicatorWeights[i] * (complete ? coverage(r, carry) : 0);
+                FlatReading r = readings[i];
+                complete = r.draw(f, weightAt, lowerAt, carry, minInputCoverage, s.weight[c][i], s.normalised[c][i],
+                        s.sides);
+                s.score[c][i] = s.sides[0];
+                s.vulnerable[c][i] = s.sides[1];
+                s.capable[c][i] = s.sides[2];
+                covered += baseIndicatorWeights[i] * (complete ? r.coverage(carry) : 0);
                 total += baseIndicatorWeights[i];
             }
             s.complete[c] = complete && total > 0 && covered / total >= minCoverage;
@@ -220,9 +167,9 @@ final class PanelModel implements Model {
                 out[2 * n + c] = Double.NaN;
                 continue;
             }
-            out[c] = Numbers.round(combine(method, s.score[c], s.w, k));
-            out[n + c] = Numbers.round(side(method, s.vulnerable[c], s.w, k, true));
-            out[2 * n + c] = Numbers.round(side(method, s.capable[c], s.w, k, false));
+            out[c] = Numbers.round(Aggregate.combine(method, s.score[c], s.w, k));
+            out[n + c] = Numbers.round(Aggregate.side(method, s.vulnerable[c], s.w, k, true));
+            out[2 * n + c] = Numbers.round(Aggregate.side(method, s.capable[c], s.w, k, false));
         }
         for (int[] year : years) {
             comparable(year, carry, method, s, out);
@@ -230,7 +177,7 @@ final class PanelModel implements Model {
     }
 
     /** The comparable composites of one year's cells (indices into {@link #cells}), into the fourth block. */
-    private void comparable(int[] year, int carry, CompositeMethod method, Scratch s, double[] out) {
+    private void comparable(int[] year, int carry, CompositeMethod method, DrawScratch s, double[] out) {
         int n = cells.size();
         int k = indicators.size();
         int ranked = 0;
@@ -258,7 +205,7 @@ final class PanelModel implements Model {
                 continue;
             }
             for (int i = 0; i < k; i++) {
-                Reading r = cells.get(c).readings()[i];
+                FlatReading r = cells.get(c).readings()[i];
                 double sum = 0;
                 double weights = 0;
                 double kept = 0;
@@ -267,7 +214,7 @@ final class PanelModel implements Model {
                     if (r.lag()[j] > carry) {
                         continue;
                     }
-                    if (!has(common[i], r.input()[j])) {
+                    if (!FlatReading.has(common[i], r.input()[j])) {
                         all = false;
                         continue;
                     }
@@ -284,130 +231,7 @@ final class PanelModel implements Model {
                 }
                 s.comparable[i] = r.additive() ? Math.min(100, Math.max(0, sum / weights)) : r.score();
             }
-            out[3 * n + c] = combine(method, s.comparable, s.w, k);
+            out[3 * n + c] = Aggregate.combine(method, s.comparable, s.w, k);
         }
-    }
-
-    /** The inputs a reading has once values carried further than {@code carry} years are dropped, as a bit set. */
-    private long[] mask(Reading r, int carry) {
-        long[] mask = new long[words];
-        for (int j = 0; j < r.raw().length; j++) {
-            if (r.lag()[j] <= carry) {
-                mask[r.input()[j] / 64] |= 1L << (r.input()[j] % 64);
-            }
-        }
-        return mask;
-    }
-
-    private static boolean has(long[] mask, int input) {
-        return input / 64 < mask.length && (mask[input / 64] & (1L << (input % 64))) != 0;
-    }
-
-    /** One reading under the draw, into the scratch; false when it has no reading in this draw. */
-    private boolean measure(Reading r, double[] f, int weightAt, int lowerAt, int carry, Scratch s, int c, int i) {
-        if (!r.additive()) {
-            for (int lag : r.lag()) {
-                if (lag > carry) {
-                    return false;
-                }
-            }
-            s.score[c][i] = r.score();
-            s.vulnerable[c][i] = Double.NaN;
-            s.capable[c][i] = Double.NaN;
-            return true;
-        }
-        if (coverage(r, carry) < minInputCoverage) {
-            return false;
-        }
-        double sum = 0;
-        double weights = 0;
-        double vSum = 0;
-        double vWeights = 0;
-        double cSum = 0;
-        double cWeights = 0;
-        for (int j = 0; j < r.raw().length; j++) {
-            if (r.lag()[j] > carry) {
-                continue;
-            }
-            int input = r.input()[j];
-            double weight = r.weight()[j] * f[weightAt + input];
-            double n = r.normalised()[j];
-            if (r.hasGoalposts()[j]) {
-                double range = r.upper()[j] - r.lower()[j];
-                double lower = r.lower()[j] + f[lowerAt + 2 * input] * range;
-                double upper = r.upper()[j] + f[lowerAt + 2 * input + 1] * range;
-                double share = (Math.min(Math.max(r.raw()[j], lower), upper) - lower) / (upper - lower);
-                n = 100 * (r.higherIsBetter()[j] ? share : 1 - share);
-            }
-            s.weight[c][i][j] = weight;
-            s.normalised[c][i][j] = n;
-            sum += weight * n;
-            weights += weight;
-            if (r.role()[j] == 1) {
-                vSum += weight * n;
-                vWeights += weight;
-            } else if (r.role()[j] == 2) {
-                cSum += weight * n;
-                cWeights += weight;
-            }
-        }
-        if (weights == 0) {
-            return false;
-        }
-        // as published: indicator scores and sub-scores at 2 decimals (the composite combines those), clamped to 0-100
-        s.score[c][i] = Numbers.round(Math.min(100, Math.max(0, sum / weights)));
-        s.vulnerable[c][i] = vWeights == 0 ? Double.NaN : 100 - Numbers.round(100 - vSum / vWeights);
-        s.capable[c][i] = cWeights == 0 ? Double.NaN : Numbers.round(cSum / cWeights);
-        return true;
-    }
-
-    /** The reading's coverage once values carried further than {@code carry} years are dropped. */
-    private static double coverage(Reading r, int carry) {
-        if (r.totalWeight() == 0) {
-            return r.coverage();
-        }
-        double kept = 0;
-        for (int j = 0; j < r.raw().length; j++) {
-            if (r.lag()[j] <= carry) {
-                kept += r.weight()[j];
-            }
-        }
-        return kept / r.totalWeight();
-    }
-
-    private static double combine(CompositeMethod method, double[] values, double[] weights, int k) {
-        double sum = 0;
-        double total = 0;
-        for (int i = 0; i < k; i++) {
-            if (weights[i] <= 0) {
-                continue;
-            }
-            sum += weights[i] * (method == CompositeMethod.GEOMETRIC ? Math.log(Math.max(values[i],
-                    io.ballast.api.Means.GEOMETRIC_FLOOR)) : values[i]);
-            total += weights[i];
-        }
-        if (total == 0) {
-            return Double.NaN;
-        }
-        return method == CompositeMethod.GEOMETRIC ? Math.exp(sum / total) : sum / total;
-    }
-
-    /** A sub-index in the resilience direction, over the indicators that have that side; vulnerability inverted. */
-    private static double side(CompositeMethod method, double[] values, double[] weights, int k, boolean invert) {
-        double[] v = new double[k];
-        double[] w = new double[k];
-        int m = 0;
-        for (int i = 0; i < k; i++) {
-            if (!Double.isNaN(values[i]) && weights[i] > 0) {
-                v[m] = values[i];
-                w[m] = weights[i];
-                m++;
-            }
-        }
-        if (m == 0) {
-            return Double.NaN;
-        }
-        double combined = combine(method, v, w, m);
-        return invert ? 100 - combined : combined;
     }
 }

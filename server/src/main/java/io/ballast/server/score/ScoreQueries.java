@@ -32,8 +32,7 @@ public final class ScoreQueries {
     private final Panel panel;
     private final ObjectMapper json;
     private final Supplier<BallastConfig> config;
-    private final Supplier<Optional<UncertaintyResult>> uncertainty;
-    private final java.util.function.BooleanSupplier uncertaintyOn;
+    private final UncertaintyDocs uncertaintyDocs;
     private final Map<String, List<Alert>> alerts = new ConcurrentHashMap<>();
     private final Cache<String, Optional<Buffer>> latest = Caffeine.newBuilder().maximumSize(10_000).recordStats()
             .build();
@@ -57,89 +56,12 @@ public final class ScoreQueries {
         this.panel = panel;
         this.json = json;
         this.config = config;
-        this.uncertainty = uncertainty;
-        this.uncertaintyOn = uncertaintyOn;
+        this.uncertaintyDocs = new UncertaintyDocs(json, uncertainty, uncertaintyOn);
     }
 
     /** A region's sensitivity document: the Sobol indices of each choice for its latest composite. */
     public Optional<Buffer> sensitivity(String region) {
-        Optional<UncertaintyResult> result = uncertainty.get();
-        ObjectNode doc = json.createObjectNode();
-        doc.put("region", region);
-        doc.put("status", status(result));
-        if (result.isEmpty()) {
-            return Optional.of(write(doc));
-        }
-        UncertaintyResult r = result.get();
-        UncertaintyResult.Sensitivity s = r.sensitivity().get(region);
-        if (s == null) {
-            return Optional.empty();
-        }
-        doc.put("period", s.year());
-        doc.put("samples", r.samples());
-        doc.put("rows", s.rows());
-        number(doc, "variance", s.variance());
-        ArrayNode indices = doc.putArray("indices");
-        for (var e : s.effects()) {
-            ObjectNode item = indices.addObject();
-            item.put("choice", e.factor());
-            number(item, "first", e.first());
-            number(item, "total", e.total());
-        }
-        r.cell(region, s.year()).ifPresent(cell -> doc.set("band", band(cell.composite())));
-        doc.put("computedAt", r.computedAt().toString());
-        return Optional.of(write(doc));
-    }
-
-    private String status(Optional<UncertaintyResult> result) {
-        return result.isPresent() ? "done" : uncertaintyOn.getAsBoolean() ? "pending" : "off";
-    }
-
-    private ObjectNode band(io.ballast.server.score.uncertainty.Band b) {
-        ObjectNode node = json.createObjectNode();
-        number(node, "p5", b.p5());
-        number(node, "p50", b.p50());
-        number(node, "p95", b.p95());
-        node.put("defined", b.defined());
-        node.put("draws", b.draws());
-        return node;
-    }
-
-    private ObjectNode rankInterval(io.ballast.server.score.uncertainty.RankInterval r, int of) {
-        ObjectNode node = json.createObjectNode();
-        if (r.isDefined()) {
-            node.put("best", r.p5());
-            node.put("median", r.p50());
-            node.put("worst", r.p95());
-        } else {
-            node.putNull("best");
-            node.putNull("median");
-            node.putNull("worst");
-        }
-        node.put("of", of);
-        node.put("ranked", r.ranked());
-        node.put("draws", r.draws());
-        return node;
-    }
-
-    /** A number, or null for NaN (JSON has no NaN). */
-    private static void number(ObjectNode node, String name, double value) {
-        if (Double.isNaN(value)) {
-            node.putNull(name);
-        } else {
-            node.put(name, Numbers.round(value, 4));
-        }
-    }
-
-    /** The composite's band, rank interval and sub-index bands of one region-year, when the analysis covers it. */
-    private void uncertaintyOf(ObjectNode node, String region, int year) {
-        uncertainty.get().flatMap(r -> r.cell(region, year)).ifPresent(cell -> {
-            node.set("band", band(cell.composite()));
-            node.set("rankInterval", rankInterval(cell.rank(), cell.of()));
-            ObjectNode sides = node.putObject("subindexBands");
-            sides.set("vulnerability", band(cell.vulnerability()));
-            sides.set("capacity", band(cell.capacity()));
-        });
+        return uncertaintyDocs.sensitivity(region).map(this::write);
     }
 
     /** The alerts that held for a region when its latest document was last built. */
@@ -253,7 +175,7 @@ public final class ScoreQueries {
         if (composite.isPresent()) {
             ObjectNode node = json.valueToTree(composite.get().composite());
             node.set("rank", json.valueToTree(rankOf(period).get(region)));
-            uncertaintyOf(node, region, period);
+            uncertaintyDocs.composite(node, region, period);
             doc.set("composite", node);
         } else {
             doc.putNull("composite");
@@ -267,14 +189,7 @@ public final class ScoreQueries {
         ArrayNode list = doc.putArray("indicators");
         new TreeSet<>(indicators.keySet()).forEach(id -> list.add(json.valueToTree(indicators.get(id))));
         doc.set("alerts", json.valueToTree(alerts(region)));
-        ObjectNode analysis = doc.putObject("uncertainty");
-        Optional<UncertaintyResult> result = uncertainty.get();
-        analysis.put("status", status(result));
-        result.ifPresent(r -> {
-            analysis.put("samples", r.samples());
-            analysis.put("draws", r.draws());
-            analysis.put("computedAt", r.computedAt().toString());
-        });
+        uncertaintyDocs.status(doc);
         return Optional.of(write(doc));
     }
 
@@ -298,7 +213,7 @@ public final class ScoreQueries {
                                 node.set("warnings", json.valueToTree(y.composite().warnings()));
                             }
                             node.set("rank", json.valueToTree(rankOf(y.period()).get(key.region())));
-                            uncertaintyOf(node, key.region(), y.period());
+                            uncertaintyDocs.composite(node, key.region(), y.period());
                         });
             } else {
                 y.indicators().stream().filter(s -> s.id().equals(key.indicator())).findFirst().ifPresent(s ->

@@ -87,19 +87,19 @@ class DownloadsBrowserTest {
     @Test
     void theComparisonAndSeriesCsvsNameTheirUnits() throws IOException {
         page.open("?compare=CHN,USA&measure=foreign-investment&indicator=foreign-investment"
-                + "&series=NE.TRD.GNFS.ZS&from=2010&to=2020");
+                + "&series=BX.KLT.DINV.WD.GD.ZS&from=2010&to=2020");
         List<CSVRecord> compare = read(download("compare-csv", "ballast-compare-foreign-investment-2010-2020.csv"));
         assertThat(compare).hasSize(22);
         assertThat(compare.get(0).get("unit")).isEqualTo("score 0-100 (higher is more resilient)");
         assertThat(compare.get(0).toMap()).containsKeys("economy", "year", "value", "coverage (share 0-1)",
                 "carried values", "divergence warning");
 
-        page.waitUntil(Duration.ofSeconds(5), d -> page.text("series-provenance").contains("NE.TRD.GNFS.ZS"));
-        List<CSVRecord> series = read(download("series-csv", "ballast-series-NE.TRD.GNFS.ZS-CHN.csv"));
+        page.waitUntil(Duration.ofSeconds(5), d -> page.text("series-provenance").contains("BX.KLT.DINV.WD.GD.ZS"));
+        List<CSVRecord> series = read(download("series-csv", "ballast-series-BX.KLT.DINV.WD.GD.ZS-CHN.csv"));
         assertThat(series).hasSize(11);
         assertThat(series.get(0).get("unit")).isEqualTo("% of GDP");
-        assertThat(series.get(0).get("series_code")).isEqualTo("NE.TRD.GNFS.ZS");
-        JsonNode points = page.api("/api/v1/series/NE.TRD.GNFS.ZS?region=CHN").get("points");
+        assertThat(series.get(0).get("series_code")).isEqualTo("BX.KLT.DINV.WD.GD.ZS");
+        JsonNode points = page.api("/api/v1/series/BX.KLT.DINV.WD.GD.ZS?region=CHN").get("points");
         Map<Integer, Double> api = new LinkedHashMap<>();
         points.forEach(p -> api.put(p.get("period").asInt(), p.get("value").asDouble()));
         series.forEach(r -> assertThat(Double.parseDouble(r.get("value")))

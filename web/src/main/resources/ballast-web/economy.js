@@ -74,8 +74,8 @@ export function createEconomy({ parts, names, onError, onLoaded, afterLive }) {
 
   function renderOverview(v, highlight) {
     const years = { from: v.from, to: v.to };
-    parts.overview.render(snapshot(data.latest, data.histories, years), data.histories, years, names.colourOf,
-      highlight);
+    parts.overview.render(snapshot(data.latest, data.histories, years, data.withheld), data.histories, years,
+      names.colourOf, highlight, { regionName: names.regionName(v.region), latest: data.latest });
   }
 
   /** The history chart and the drill-down: the heavier half of a render, drawn after the overview. */

@@ -183,19 +183,22 @@ class DashboardBrowserTest {
         page.waitUntil(Duration.ofSeconds(5), d -> "CHN,USA,JPN".equals(page.urlParams().get("compare")));
         page.waitUntil(Duration.ofSeconds(5), d -> page.chart("compare-chart").size() == 3);
         Map<String, String> names = Map.of("CHN", "China", "USA", "United States", "JPN", "Japan");
-        Map<String, Double> latestScores = new HashMap<>();
         for (var entry : names.entrySet()) {
             Map<Integer, Double> api = page.history(entry.getKey(), "composite", 2000, THIS_YEAR);
             assertThat(page.line("compare-chart", entry.getValue()).byYear()).isEqualTo(api);
-            latestScores.put(entry.getValue(), api.values().stream().reduce((a, b) -> b).orElseThrow());
         }
+        // the ranked table: the server's like-for-like positions in one year, best first, the unranked last
+        JsonNode ranking = page.api("/api/v1/scores/ranking");
+        Map<String, Integer> positions = new HashMap<>();
+        ranking.get("ranks").forEach(r -> positions.put(r.get("region").asText(),
+                r.get("position").isNull() ? Integer.MAX_VALUE : r.get("position").asInt()));
         List<WebElement> rows = page.driver().findElements(By.cssSelector("#compare-ranking tbody tr"));
         assertThat(rows).hasSize(3);
-        List<Double> ranked = rows.stream()
-                .map(r -> Double.parseDouble(r.findElements(By.tagName("td")).get(1).getText())).toList();
-        assertThat(ranked).isSortedAccordingTo((a, b) -> Double.compare(b, a));
-        assertThat(rows.get(0).findElement(By.tagName("th")).getText())
-                .startsWith(latestScores.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey());
+        List<Integer> ranked = rows.stream().map(r -> positions.get(r.findElement(By.tagName("th")).getText()
+                .replaceAll(".*\\((\\w{3})\\)$", "$1"))).toList();
+        assertThat(ranked).isSorted();
+        String best = names.keySet().stream().min(java.util.Comparator.comparing(positions::get)).orElseThrow();
+        assertThat(rows.get(0).findElement(By.tagName("th")).getText()).startsWith(names.get(best));
 
         new Select(page.byId("compare-measure")).selectByValue("labor-conditions");
         page.waitUntil(Duration.ofSeconds(5), d -> "labor-conditions".equals(page.urlParams().get("measure")));

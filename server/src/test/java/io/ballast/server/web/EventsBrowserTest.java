@@ -144,6 +144,45 @@ class EventsBrowserTest {
     }
 
     @Test
+    void eachEventSaysWhomItTargetsItsScopeAndHowManyEntitiesItLists() {
+        page.emulate(1440, 900, false);
+        page.open("");
+        JsonNode events = page.api("/api/v1/events?region=CHN").get("events");
+        List<String> headers = page.driver().findElements(By.cssSelector("#events-table thead th")).stream()
+                .map(h -> h.getAttribute("textContent")).toList();
+        int targets = headers.indexOf("Targets");
+        int scope = headers.indexOf("Scope");
+        int entities = headers.indexOf("Entities");
+        assertThat(List.of(targets, scope, entities)).doesNotContain(-1);
+        List<WebElement> rows = page.driver().findElements(By.cssSelector("#events-table tbody tr"));
+        assertThat(rows).hasSize(events.size());
+        Map<String, String> scopes = Map.of("targeted", "targeted", "all-importers", "all importers",
+                "all-destinations", "all destinations");
+        boolean severalTargets = false;
+        for (int i = 0; i < rows.size(); i++) {
+            JsonNode e = events.get(i);
+            List<String> cells = rows.get(i).findElements(By.cssSelector("th, td")).stream()
+                    .map(c -> c.getAttribute("textContent").strip()).toList();
+            List<String> codes = new ArrayList<>();
+            e.get("targets").forEach(t -> codes.add(t.asText()));
+            severalTargets |= codes.size() > 1;
+            assertThat(cells.get(1)).isEqualTo(e.get("date").asText());
+            assertThat(cells.get(targets)).isEqualTo(String.join(", ", codes));
+            assertThat(cells.get(scope)).isEqualTo(scopes.get(e.get("scope").asText()));
+            assertThat(cells.get(entities)).isEqualTo(e.get("entities").isNull() ? "—" : e.get("entities").asText());
+        }
+        assertThat(severalTargets).as("an event aimed at several economies").isTrue();
+        // and the box on the chart says it too
+        WebElement row = rows.get(rows.size() - 1);
+        page.js("arguments[0].scrollIntoView({block: 'end'});", row);
+        row.sendKeys(Keys.SHIFT);
+        page.waitUntil(Duration.ofSeconds(3), d -> !boxLines().isEmpty());
+        JsonNode last = events.get(events.size() - 1);
+        assertThat(String.join(" ", boxLines())).contains(last.get("jurisdiction").asText() + " on "
+                + last.get("targets").get(0).asText()).contains(scopes.get(last.get("scope").asText()));
+    }
+
+    @Test
     void focusingAnEventRowMarksItsMarkerOnTheChartJustAbove() {
         page.emulate(1440, 900, false);
         page.open("");

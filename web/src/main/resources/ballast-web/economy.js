@@ -29,7 +29,8 @@ function markFirstData() {
 }
 
 /**
- * `parts`: {overview, history, drilldown}; `names`: {regionName(code), nameOf(id), colourOf(id), styleOf(id),
+ * `parts`: {overview, history, drilldown, extras(view, latest) (the parts below the fold, drawn after the charts)};
+ * `names`: {regionName(code), nameOf(id), colourOf(id), styleOf(id),
  * pluginOf(id), indicatorIds()}; `onError(message)`, `onLoaded()` (fresh data is on screen); `afterLive(doc)` runs
  * after the charts reloaded for a live update.
  */
@@ -96,6 +97,7 @@ export function createEconomy({ parts, names, onError, onLoaded, afterLive }) {
       })),
     });
     showDrilldown(v);
+    parts.extras?.(v, latest);
   }
 
   async function run(v, highlight) {

@@ -46,7 +46,8 @@ export const uncertaintyBand = {
       const band = p.band;
       if (isNum(p.y) && band && isNum(band.p5) && isNum(band.p95)) {
         const k = isNum(p.value) && p.value !== 0 ? p.y / p.value : 1;
-        run.push({ x: x.getPixelForValue(p.x), lo: y.getPixelForValue(band.p5 * k), hi: y.getPixelForValue(band.p95 * k) });
+        run.push({ x: x.getPixelForValue(p.x), lo: y.getPixelForValue(band.p5 * k),
+          hi: y.getPixelForValue(band.p95 * k) });
       } else if (run.length) {
         runs.push(run);
         run = [];
@@ -190,7 +191,8 @@ function options(spec, padRight) {
  * Draws (or redraws in place) a line chart on `canvas`.
  * `lines`: [{id, label, colour, dash, point, width, hidden, points: [{x, y, ...}], withheld?}];
  * `spec`: {xMin, xMax, yMin, yMax, yTitle, digits, padTop, endLabels, markers, bandOf (the id of a line whose
- * points' bands are shaded, with the plugin uncertaintyBand), label(raw, text), afterLabel(raw), footer(year)}. Returns the chart, or null when Chart.js did not load.
+ * points' bands are shaded, with the plugin uncertaintyBand), label(raw, text), afterLabel(raw),
+ * footer(year)}. Returns the chart, or null when Chart.js did not load.
  */
 export function drawLines(canvas, lines, spec = {}) {
   if (!chartsAvailable()) return null;

@@ -102,7 +102,8 @@ export function createCompare({ regions, styleOf, measureName, sourcesFor, onCha
   function indicatorRows(lines) {
     return lines.map((l) => {
       const point = l.points.filter((p) => isNum(p.y)).at(-1) ?? null;
-      return { line: l, point, position: null, reason: point ? '' : 'no score in these years', score: point?.y ?? null };
+      return { line: l, point, position: null, reason: point ? '' : 'no score in these years',
+        score: point?.y ?? null };
     }).sort((a, b) => (b.score ?? -Infinity) - (a.score ?? -Infinity));
   }
 

@@ -42,7 +42,8 @@ function rankPart(rank, interval) {
   if (!isNum(rank.position) || rank.likeForLike === false) {
     return `not ranked${rank.reason ? ` (${rank.reason})` : ''}`;
   }
-  let text = `ranked ${ordinal(rank.position)} of the ${rank.of} economies with a ${rank.year} composite, like for like`;
+  let text = `ranked ${ordinal(rank.position)} of the ${rank.of} economies with a ${rank.year} composite, `
+    + 'like for like';
   if (interval && isNum(interval.best) && isNum(interval.worst)) {
     if (interval.best === interval.worst) {
       text += interval.best === rank.position ? ', and the same in 90% of the uncertainty draws'

@@ -88,7 +88,8 @@ export function createOverview({ onDrill, nameOf }) {
     setText($('composite-rank'), rank ? rank.text : '—', highlight);
     $('composite-rank').dataset.position = rank && isNum(rank.position) ? String(rank.position) : '';
     const spread = range && isNum(c.rankInterval.best)
-      ? (c.rankInterval.best === c.rankInterval.worst ? `(${range.text} in 90% of draws)` : `(range ${range.text})`) : '';
+      ? (c.rankInterval.best === c.rankInterval.worst ? `(${range.text} in 90% of draws)` : `(range ${range.text})`)
+      : '';
     setText($('composite-rank-range'), spread, highlight);
     note($('composite-rank-note'), [rank?.note, range?.note].filter(Boolean).join(' '));
     const bandNode = $('composite-band');

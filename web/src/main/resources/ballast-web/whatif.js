@@ -98,7 +98,8 @@ function showResult(answer, region, regionName) {
       ...ids.map((id) => {
         const now = indicator(actual, id);
         const then = indicator(projected, id);
-        const cell = (r) => (!r ? '—' : isNum(r.score) ? `${fmtScore(r.score)} (${r.period})` : `withheld (${r.period})`);
+        const cell = (r) => (!r ? '—'
+          : isNum(r.score) ? `${fmtScore(r.score)} (${r.period})` : `withheld (${r.period})`);
         return [now?.name ?? then?.name ?? id, cell(now), el('span', { 'data-indicator': id }, cell(then))];
       }),
     ],

@@ -52,7 +52,8 @@ class UncertaintyBrowserTest {
                 const end = runs.at(-1).at(-1);
                 return {runs: runs.length, points: runs.flat().length, x: end.x, lo: end.lo, hi: end.hi,
                     px: chart.scales.x.getPixelForValue(arguments[0]),
-                    p5: chart.scales.y.getPixelForValue(arguments[1]), p95: chart.scales.y.getPixelForValue(arguments[2])};
+                    p5: chart.scales.y.getPixelForValue(arguments[1]),
+                    p95: chart.scales.y.getPixelForValue(arguments[2])};
                 """, year, last.get("band").get("p5").asDouble(), last.get("band").get("p95").asDouble());
         int banded = 0;
         for (JsonNode p : points) {

@@ -6,7 +6,7 @@
 
 import { changeIn, describeBand, describeChange, describeRank, describeRankInterval, uncertaintyNote }
   from './change.js';
-import { $, el, flash, fmtPercent, fmtScore, isNum, prose, setText } from './format.js';
+import { $, el, flash, fmtPercent, fmtScore, isNum, prose, setText, withheldWhy } from './format.js';
 import { headline } from './headline.js';
 import { createSparkline, drawSparkline } from './sparkline.js';
 
@@ -114,7 +114,8 @@ export function createOverview({ onDrill, nameOf }) {
     setText(score, c ? fmtScore(c.score) : '—', highlight);
     // no composite: its reason stands where the number would be
     $('composite-big').hidden = !c;
-    const missingReason = snap.withheld ? `No composite score for ${snap.withheld.period}: ${snap.withheld.reason}`
+    const missingReason = snap.withheld
+      ? `No composite score for ${snap.withheld.period}: ${withheldWhy(snap.withheld.reason)}`
       : `No composite score in ${years.from}–${years.to}: not enough indicators have data.`;
     $('composite-withheld').hidden = Boolean(c);
     $('composite-withheld').textContent = c ? '' : prose(missingReason);
@@ -124,8 +125,8 @@ export function createOverview({ onDrill, nameOf }) {
     setText($('composite-period'), c ? String(c.period) : '—', highlight);
     setText($('composite-method'), c?.method ?? '—');
     renderCoverage($('composite-coverage-bar'), $('composite-coverage'), c?.coverage, highlight);
-    note($('composite-note'), c && snap.withheld ? `No composite for ${snap.withheld.period}: ${snap.withheld.reason}`
-      : '');
+    note($('composite-note'), c && snap.withheld
+      ? `No composite for ${snap.withheld.period}: ${withheldWhy(snap.withheld.reason)}` : '');
     renderStanding(c, latest, highlight);
     const missing = c?.missing ?? [];
     $('composite-missing').hidden = missing.length === 0;

@@ -5,7 +5,7 @@
 
 import { getSeries, postScenario } from './api.js';
 import { describeBand, describeRank, uncertaintyNote } from './change.js';
-import { $, el, fmtNumber, fmtScore, isNum, prose } from './format.js';
+import { $, el, fmtNumber, fmtScore, isNum, prose, withheldWhy } from './format.js';
 import { fillTable } from './table.js';
 
 let built = null; // {key, region, period, fields: [{code, input, original}]}
@@ -70,8 +70,9 @@ const warningsOf = (doc) => (doc?.composite ? (doc.composite.warnings ?? []).map
 
 function scoreCell(doc, id) {
   const score = doc?.composite?.score;
-  return el('span', { id, 'data-value': isNum(score) ? String(score) : '' }, doc?.composite
-    ? fmtScore(score) : `no composite${doc?.compositeWithheld ? ` (${prose(doc.compositeWithheld.reason)})` : ''}`);
+  const withheld = doc?.compositeWithheld ? ` (${prose(withheldWhy(doc.compositeWithheld.reason))})` : '';
+  return el('span', { id, 'data-value': isNum(score) ? String(score) : '' },
+    doc?.composite ? fmtScore(score) : `no composite${withheld}`);
 }
 
 function showResult(answer, region, regionName) {

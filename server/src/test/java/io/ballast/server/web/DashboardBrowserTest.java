@@ -280,9 +280,9 @@ class DashboardBrowserTest {
                     e.target.id || e.target.tagName.toLowerCase() + ':' + e.target.textContent.trim()));
                 document.activeElement.blur();
                 """);
-        // Tab on until the last control of the drill-down has focus (every event row is a stop on the way)
+        // Tab on until the what-if panel's last button has focus (every event row is a stop on the way)
         List<String> reached = List.of();
-        for (int round = 0; round < 8 && !reached.contains("series-csv"); round++) {
+        for (int round = 0; round < 10 && !reached.contains("whatif-reset"); round++) {
             Actions tabs = new Actions(page.driver());
             for (int i = 0; i < 50; i++) {
                 tabs.sendKeys(Keys.TAB);
@@ -293,7 +293,8 @@ class DashboardBrowserTest {
         }
         assertThat(reached).contains("region", "from", "to", "from-range", "to-range", "play", "history-relative",
                 "history-share", "history-csv", "history-png", "history-svg", "history-tab-chart", "events-toggle",
-                "compare-USA", "compare-measure", "compare-csv", "drill-indicator", "drill-series", "series-csv");
+                "compare-USA", "compare-measure", "compare-csv", "drill-indicator", "drill-series", "series-csv",
+                "whatif-run", "whatif-reset");
         assertThat(reached).anyMatch(k -> k.startsWith("button:Components"));
         assertThat(reached).as("the legend's toggles").contains("button:Composite", "button:Labor conditions");
 

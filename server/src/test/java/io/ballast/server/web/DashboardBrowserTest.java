@@ -357,6 +357,10 @@ class DashboardBrowserTest {
                 const box = document.getElementById('live-status').getBoundingClientRect();
                 return scrollY > 1000 && box.top >= 0 && box.bottom <= innerHeight;
                 """));
+        // the parts below the fold have loaded what they show (the what-if panel's inputs once it came into view),
+        // so the only requests that meet the stopped server are the stream's
+        page.waitUntil(Duration.ofSeconds(10), d -> "true".equals(page.byId("whatif").getAttribute("data-ready"))
+                && !String.valueOf(page.byId("sensitivity").getAttribute("data-status")).matches("null|"));
 
         BrowserSession.expectConsoleErrors(
                 Pattern.compile("/api/v1/stream\\?region=CHN.*ERR_(CONNECTION_REFUSED|EMPTY_RESPONSE)"));

@@ -8,8 +8,9 @@ import { describeBand, describeRank, uncertaintyNote } from './change.js';
 import { $, el, fmtNumber, fmtScore, isNum, prose, withheldWhy } from './format.js';
 import { fillTable } from './table.js';
 
-let built = null; // {key, region, period, fields: [{code, input, original}]}
-let ticket = 0;
+let built = null; // {key, region, period, codes, stamp, fields: [{code, input, original, text, failed, …}]}
+let ticket = 0; // a newer projection or build makes an older one's answer moot
+let loads = 0; // a newer load of the real values makes an older one's moot
 
 const idOf = (code) => `whatif-${code.replace(/[^A-Za-z0-9_-]/g, '_')}`;
 
@@ -40,23 +41,44 @@ function clearResult() {
   $('whatif-error').textContent = '';
 }
 
-/**
- * The field of one input series: its value of `period`, or else its latest earlier one (which the score may carry
- * forward), as the value to change. Only a value that differs from it is sent, as an observation of `period`.
- */
-function field(code, doc, period) {
-  const points = (doc?.points ?? []).filter((p) => p.period <= period);
-  const shown = points.at(-1) ?? null;
+/** An empty field for one input series; `fill` gives it its real value. */
+function field(code) {
   const input = el('input', { type: 'number', step: 'any', inputMode: 'decimal', id: idOf(code), name: code,
-    'data-series': code, 'data-year': shown ? String(shown.period) : '', value: shown ? String(shown.value) : '' });
-  const name = doc?.name ?? code;
+    'data-series': code });
+  const label = el('label', { for: input.id }, code);
+  const hint = el('span', { class: 'hint' });
+  return { code, input, label, hint, wrap: el('div', { class: 'whatif-field' }, label, input, hint), original: null,
+    text: '', failed: true };
+}
+
+/**
+ * Gives field `f` the real value of its series (`doc`, or null when it could not be loaded) for `period`: its value
+ * of `period`, or else its latest earlier one (which the score may carry forward), as the value to change. Only a
+ * value that differs from it is sent, as an observation of `period`. A value the viewer typed is kept.
+ */
+function fill(f, doc, period) {
+  const typed = f.input.value !== f.text;
+  f.failed = doc === null;
+  if (f.failed) {
+    f.hint.replaceChildren(el('code', {}, f.code), ' · could not be loaded; it is tried again with the next update');
+    return;
+  }
+  const shown = (doc.points ?? []).filter((p) => p.period <= period).at(-1) ?? null;
+  f.original = shown ? shown.value : null;
+  f.text = shown ? String(shown.value) : '';
+  if (!typed) f.input.value = f.text;
+  f.input.dataset.year = shown ? String(shown.period) : '';
+  const name = doc.name ?? f.code;
+  f.label.replaceChildren(name, doc.unit && !name.includes('(') ? el('span', { class: 'unit' }, ` (${doc.unit})`)
+    : '');
   const hint = !shown ? `no value up to ${period}` : shown.period === period ? `${period} value`
     : `no ${period} value; shown: ${shown.period}'s`;
-  const unit = doc?.unit && !name.includes('(') ? el('span', { class: 'unit' }, ` (${doc.unit})`) : '';
-  const wrap = el('div', { class: 'whatif-field' }, el('label', { for: input.id }, name, unit),
-    input, el('span', { class: 'hint' }, el('code', {}, code), ` · ${hint}`));
-  return { code, input, original: shown ? shown.value : null, wrap };
+  f.hint.replaceChildren(el('code', {}, f.code), ` · ${hint}`);
 }
+
+/** What the real inputs rest on: a live update that changes it may have changed their values. */
+const stampOf = (latest) => JSON.stringify([latest.composite?.score ?? null, (latest.indicators ?? [])
+  .map((i) => [i.id, i.period, i.score, (i.components ?? []).map((c) => c.raw)])]);
 
 function bandOf(doc) {
   const c = doc?.composite;
@@ -144,7 +166,7 @@ async function project(regionName) {
 
 function reset() {
   ticket++;
-  for (const f of built?.fields ?? []) f.input.value = f.original === null ? '' : String(f.original);
+  for (const f of built?.fields ?? []) f.input.value = f.text;
   clearResult();
   setStatus('Back to the real values.');
   $('whatif-run').disabled = false;
@@ -163,18 +185,57 @@ function wire() {
   $('whatif-reset').addEventListener('click', reset);
 }
 
+const failedNote = 'Some inputs could not be loaded; the others can be changed, and those are tried again with the '
+  + 'next update.';
+
+/**
+ * Loads the real values of `fields` (all of them, or those that failed) for `period` again, in place: a value the
+ * viewer typed stays, the others follow. A result shown is dropped, as its "now" column may no longer be now.
+ */
+async function refresh(fields, stamp) {
+  const mine = ++loads;
+  const { region, period } = built;
+  const docs = await Promise.all(fields.map((f) => getSeries(f.code, region).catch(() => null)));
+  if (mine !== loads || built?.key !== `${region}|${period}`) return;
+  fields.forEach((f, i) => fill(f, docs[i], period));
+  const changedScores = built.stamp !== stamp;
+  built.stamp = stamp;
+  if (changedScores && !$('whatif-result-box').hidden) {
+    ticket++;
+    clearResult();
+    $('whatif-run').disabled = false;
+    setStatus('The real scores changed; Project again to compare with them.');
+  } else if (built.fields.some((f) => f.failed)) {
+    setStatus(failedNote);
+  } else if ($('whatif-status').textContent === failedNote) {
+    setStatus('');
+  }
+}
+
 /**
  * Builds (or keeps) the panel for `region` and its latest document: one field per input series of `plugins`
- * ([{id, name, inputs}]) of the indicators the economy is measured on, for the latest document's year.
+ * ([{id, name, inputs}]) of the indicators the economy is measured on, for the latest document's year. For the same
+ * economy and year (a live update, a reconnect) it keeps what the viewer typed and loads again only the real values
+ * that may have changed or that could not be loaded.
  */
 export async function showWhatIf({ region, regionName, latest, plugins }) {
   wire();
   currentName = regionName;
   const period = latest.period;
   const key = `${region}|${period}`;
-  // a new economy or year starts afresh; a live update keeps what the viewer typed
-  if (built?.key === key) return;
+  const ids = (latest.indicators ?? []).map((i) => i.id);
+  const groups = ids.map((id) => ({ id, name: plugins.find((p) => p.id === id)?.name ?? id,
+    codes: plugins.find((p) => p.id === id)?.inputs ?? [] })).filter((g) => g.codes.length);
+  const codes = [...new Set(groups.flatMap((g) => g.codes))];
+  const stamp = stampOf(latest);
+  if (built?.key === key && built.codes === codes.join(',')) {
+    const again = built.stamp !== stamp ? built.fields : built.fields.filter((f) => f.failed);
+    if (again.length) await refresh(again, stamp);
+    return;
+  }
+  // a new economy, year or set of inputs starts afresh
   const mine = ++ticket;
+  loads++;
   built = null;
   $('whatif').dataset.ready = 'false';
   clearResult();
@@ -182,16 +243,16 @@ export async function showWhatIf({ region, regionName, latest, plugins }) {
   $('whatif-heading').textContent = `What if: ${regionName}, ${period}`;
   $('whatif-fields').replaceChildren();
   setStatus('Loading the inputs…');
-  const ids = (latest.indicators ?? []).map((i) => i.id);
-  const groups = ids.map((id) => ({ id, name: plugins.find((p) => p.id === id)?.name ?? id,
-    codes: plugins.find((p) => p.id === id)?.inputs ?? [] })).filter((g) => g.codes.length);
-  const codes = [...new Set(groups.flatMap((g) => g.codes))];
   const docs = await Promise.all(codes.map((c) => getSeries(c, region).catch(() => null)));
   if (mine !== ticket) return;
-  const byCode = new Map(codes.map((c, i) => [c, field(c, docs[i], period)]));
+  const byCode = new Map(codes.map((c, i) => {
+    const f = field(c);
+    fill(f, docs[i], period);
+    return [c, f];
+  }));
   $('whatif-fields').replaceChildren(...groups.map((g) => el('fieldset', { class: 'whatif-group' },
     el('legend', {}, g.name), ...g.codes.map((c) => byCode.get(c).wrap))));
-  built = { key, region, period, fields: [...byCode.values()] };
+  built = { key, region, period, codes: codes.join(','), stamp, fields: [...byCode.values()] };
   $('whatif').dataset.ready = 'true';
-  setStatus(docs.some((d) => d === null) ? 'Some inputs could not be loaded; the others can be changed.' : '');
+  setStatus(docs.some((d) => d === null) ? failedNote : '');
 }

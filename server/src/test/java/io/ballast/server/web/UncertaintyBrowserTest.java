@@ -14,11 +14,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * How sure a score is, and what if (issue 14): the composite's band on the history chart, the sensitivity of the
@@ -200,6 +202,124 @@ class UncertaintyBrowserTest {
         page.waitUntil(Duration.ofSeconds(10), d -> "true".equals(page.byId("whatif").getAttribute("data-ready")));
         assertThat(page.js("return document.documentElement.scrollWidth <= window.innerWidth;")).isEqualTo(true);
         assertThat(page.byId(field).isDisplayed()).isTrue();
+    }
+
+    /**
+     * The value the what-if panel offers for {@code code}: {@code region}'s value in {@code year}, or else its latest
+     * earlier one; NaN when it has none.
+     */
+    private double shownValue(String code, String region, int year) {
+        double value = Double.NaN;
+        for (JsonNode p : page.api("/api/v1/series/" + code + "?region=" + region).get("points")) {
+            if (p.get("period").asInt() <= year) {
+                value = p.get("value").asDouble();
+            }
+        }
+        return value;
+    }
+
+    private String whatIfValue(String code) {
+        return page.byId("whatif-" + code.replace('.', '_')).getAttribute("value");
+    }
+
+    private void openWhatIf(String query) {
+        page.open(query);
+        page.js("document.getElementById('whatif').scrollIntoView();");
+        page.waitUntil(Duration.ofSeconds(10), d -> "true".equals(page.byId("whatif").getAttribute("data-ready")));
+    }
+
+    @Test
+    void theWhatIfPanelSaysWhatIsWrongInsteadOfAResultAndFollowsTheEconomy() {
+        page.waitForAnalysis();
+        openWhatIf("");
+        // nothing changed: nothing to project
+        page.byId("whatif-run").click();
+        page.waitUntil(Duration.ofSeconds(5), d -> page.text("whatif-status").equals(
+                "Change at least one value first."));
+        assertThat(page.byId("whatif-result-box").isDisplayed()).isFalse();
+
+        // a projection that fails says so, and no result (old or new) is shown
+        var driver = page.driver();
+        BrowserSession.expectConsoleErrors(Pattern.compile("/api/v1/scenarios.*ERR_BLOCKED_BY_CLIENT"));
+        String field = "whatif-BX_KLT_DINV_WD_GD_ZS";
+        double real = Double.parseDouble(page.byId(field).getAttribute("value"));
+        driver.executeCdpCommand("Network.enable", Map.of());
+        try {
+            driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/api/v1/scenarios*")));
+            page.byId(field).clear();
+            page.byId(field).sendKeys(String.format(Locale.ROOT, "%.2f", real + 1), Keys.ENTER);
+            page.waitUntil(Duration.ofSeconds(5), d -> page.byId("whatif-error").isDisplayed());
+            assertThat(page.text("whatif-error")).startsWith("The scenario could not be projected: ");
+            assertThat(page.byId("whatif-error").getAttribute("role")).isEqualTo("alert");
+            assertThat(page.byId("whatif-result-box").isDisplayed()).isFalse();
+            assertThat(page.byId("whatif-run").isEnabled()).as("it can be tried again").isTrue();
+            // tried again once the server can be reached: the result, and the error is gone
+            driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
+            page.byId("whatif-run").click();
+            page.waitUntil(Duration.ofSeconds(10), d -> page.byId("whatif-result-box").isDisplayed());
+            assertThat(page.byId("whatif-error").isDisplayed()).isFalse();
+        } finally {
+            driver.executeCdpCommand("Network.disable", Map.of());
+        }
+
+        // another economy: the panel starts afresh on its inputs and its latest year
+        new Select(page.byId("region")).selectByValue("USA");
+        int year = page.latest("USA").get("period").asInt();
+        page.waitUntil(Duration.ofSeconds(10), d -> "true".equals(page.byId("whatif").getAttribute("data-ready"))
+                && page.text("whatif-heading").equals("What if: United States, " + year));
+        assertThat(page.byId("whatif-result-box").isDisplayed()).isFalse();
+        assertThat(page.text("whatif-year")).isEqualTo(String.valueOf(year));
+        double usa = shownValue("BX.KLT.DINV.WD.GD.ZS", "USA", year);
+        assertThat(Double.parseDouble(whatIfValue("BX.KLT.DINV.WD.GD.ZS"))).isEqualTo(usa);
+    }
+
+    @Test
+    void theWhatIfPanelKeepsTypedValuesThroughALiveUpdateFollowsTheRealOnesAndLoadsAgainWhatFailed() {
+        page.waitForAnalysis();
+        var driver = page.driver();
+        BrowserSession.expectConsoleErrors(
+                Pattern.compile("/api/v1/series/SL\\.UEM\\.TOTL\\.ZS.*ERR_BLOCKED_BY_CLIENT"));
+        String blocked = "SL.UEM.TOTL.ZS";
+        String typed = "SL.TLF.CACT.ZS";
+        String followed = "BX.KLT.DINV.WD.GD.ZS";
+        int year = page.latest("CHN").get("period").asInt();
+        driver.executeCdpCommand("Network.enable", Map.of());
+        try {
+            driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/api/v1/series/" + blocked
+                    + "*")));
+            openWhatIf("");
+            page.waitForLive();
+            // an input that could not be loaded says so, and is not passed off as "no value"
+            assertThat(page.text("whatif-status")).contains("Some inputs could not be loaded");
+            assertThat(whatIfValue(blocked)).isEmpty();
+            assertThat(page.byId("whatif-" + blocked.replace('.', '_')).findElement(By.xpath("..")).getText())
+                    .contains("could not be loaded");
+            driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
+        } finally {
+            driver.executeCdpCommand("Network.disable", Map.of());
+        }
+        // the viewer types a value; then a live update changes a real value
+        WebElement input = page.byId("whatif-" + typed.replace('.', '_'));
+        String real = whatIfValue(typed);
+        assertThat(Double.parseDouble(real)).isEqualTo(shownValue(typed, "CHN", year));
+        input.clear();
+        input.sendKeys("71.5");
+        double before = shownValue(followed, "CHN", year);
+        double after = Math.round((before + 0.5) * 100) / 100.0;
+        var posted = BrowserSession.server().post("/api/v1/observations", "{\"observations\":[{\"region\":\"CHN\","
+                + "\"series\":\"" + followed + "\",\"period\":" + year + ",\"value\":" + after + "}]}");
+        assertThat(posted.statusCode()).isEqualTo(200);
+        // the untouched field follows the real value, the failed one is loaded, the typed one stays
+        page.waitUntil(Duration.ofSeconds(10), d -> !whatIfValue(blocked).isEmpty()
+                && Double.parseDouble(whatIfValue(followed)) == after);
+        assertThat(Double.parseDouble(whatIfValue(blocked))).isEqualTo(shownValue(blocked, "CHN", year));
+        assertThat(whatIfValue(typed)).isEqualTo("71.5");
+        assertThat(page.text("whatif-status")).doesNotContain("could not be loaded");
+        // Reset puts the real values back, the new one included
+        page.byId("whatif-reset").click();
+        page.waitUntil(Duration.ofSeconds(5), d -> page.text("whatif-status").equals("Back to the real values."));
+        assertThat(whatIfValue(typed)).isEqualTo(real);
+        assertThat(Double.parseDouble(whatIfValue(followed))).isEqualTo(after);
     }
 
     @Test

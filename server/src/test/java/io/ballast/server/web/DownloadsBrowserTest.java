@@ -108,6 +108,7 @@ class DownloadsBrowserTest {
 
     @Test
     void imagesCarryATitleTheEconomyTheYearsTheSourcesTheLicenceAndTheLink() throws IOException {
+        page.waitForAnalysis();
         page.open("?region=JPN&from=2005&to=2020");
         String view = page.driver().getCurrentUrl();
         String svg = Files.readString(download("history-svg", "ballast-history-JPN-2005-2020.svg"));
@@ -116,6 +117,12 @@ class DownloadsBrowserTest {
                 .contains(view.replace("&", "&amp;"));
         long lines = page.chart("history-chart").size();
         assertThat(svg.split("<path d=\"M", -1).length - 1).as("one path per line").isEqualTo((int) lines);
+        // the composite's 90% range: one shaded shape per run of years the chart shades, behind the lines
+        int runs = ((Number) page.js("return Chart.getChart('history-chart').$ballastBand.length;")).intValue();
+        assertThat(runs).as("runs of years with a 90% range").isPositive();
+        assertThat(svg.split("fill-opacity=\"0.16\"", -1).length - 1).as("the band's shapes").isEqualTo(runs);
+        assertThat(svg.indexOf("fill-opacity=\"0.16\"")).as("drawn before the lines")
+                .isLessThan(svg.indexOf("<path d=\"M"));
 
         Path png = download("history-png", "ballast-history-JPN-2005-2020.png");
         byte[] bytes = Files.readAllBytes(png);

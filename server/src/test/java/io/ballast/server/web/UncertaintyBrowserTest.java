@@ -95,6 +95,54 @@ class UncertaintyBrowserTest {
     }
 
     @Test
+    void theBandIsIndexedInTheRelativeViewGoesWithAHiddenCompositeAndIsDrawnInTheEmbedView() {
+        page.waitForAnalysis();
+        page.emulate(1440, 900, false);
+        // relative change: the band is indexed like the composite, to the first year shown (= 100)
+        page.open("?from=2010&relative=history");
+        JsonNode points = page.api("/api/v1/scores/history?region=CHN&from=2010&to=" + THIS_YEAR).get("points");
+        double first = points.get(0).get("score").asDouble();
+        JsonNode last = points.get(points.size() - 1);
+        Map<?, ?> drawn = (Map<?, ?>) page.js("""
+                const chart = Chart.getChart('history-chart');
+                const end = chart.$ballastBand.at(-1).at(-1);
+                return {lo: end.lo, hi: end.hi, p5: chart.scales.y.getPixelForValue(arguments[0]),
+                    p95: chart.scales.y.getPixelForValue(arguments[1]), runs: chart.$ballastBand.length};
+                """, last.get("band").get("p5").asDouble() / first * 100,
+                last.get("band").get("p95").asDouble() / first * 100);
+        assertThat(((Number) drawn.get("runs")).intValue()).isEqualTo(1);
+        assertThat(((Number) drawn.get("lo")).doubleValue()).isCloseTo(((Number) drawn.get("p5")).doubleValue(),
+                within(0.01));
+        assertThat(((Number) drawn.get("hi")).doubleValue()).isCloseTo(((Number) drawn.get("p95")).doubleValue(),
+                within(0.01));
+
+        // with the composite hidden its band goes too, and so does the band's legend entry
+        page.open("?hide=composite");
+        assertThat(page.js("return Chart.getChart('history-chart').$ballastBand.length;")).isEqualTo(0L);
+        assertThat(page.driver().findElements(By.cssSelector("#history-legend [data-key='band']"))).isEmpty();
+        // shown again by its legend entry, by keyboard
+        page.driver().findElements(By.cssSelector("#history-legend button")).stream()
+                .filter(b -> b.getText().equals("Composite")).findFirst().orElseThrow().sendKeys(Keys.ENTER);
+        page.waitUntil(Duration.ofSeconds(5), d -> !page.driver().findElements(
+                By.cssSelector("#history-legend [data-key='band']")).isEmpty());
+        assertThat(page.js("return Chart.getChart('history-chart').$ballastBand.length;")).isEqualTo(1L);
+
+        // the embed view of the history draws the band, with its legend entry
+        page.openPage("/embed.html?chart=history&region=CHN&from=2010");
+        assertThat(page.driver().findElement(By.cssSelector("#embed-legend [data-key='band']")).getText())
+                .contains("90% range of the uncertainty analysis");
+        Map<?, ?> embedded = (Map<?, ?>) page.js("""
+                const chart = Chart.getChart('embed-chart');
+                const end = chart.$ballastBand.at(-1).at(-1);
+                return {points: chart.$ballastBand.flat().length, lo: end.lo,
+                    p5: chart.scales.y.getPixelForValue(arguments[0])};
+                """, last.get("band").get("p5").asDouble());
+        assertThat(((Number) embedded.get("points")).intValue()).isEqualTo(points.size());
+        assertThat(((Number) embedded.get("lo")).doubleValue()).isCloseTo(((Number) embedded.get("p5"))
+                .doubleValue(), within(0.01));
+    }
+
+    @Test
     void theDrillDownChartsHowMuchEachChoiceMattersAndSaysWhichMattersMost() {
         page.waitForAnalysis();
         page.open("");

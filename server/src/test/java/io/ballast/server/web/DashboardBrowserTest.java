@@ -334,12 +334,16 @@ class DashboardBrowserTest {
     @Order(10)
     void theMethodologyPageExplainsEveryScore() {
         page.driver().get(BrowserSession.server().uri("/methodology.html#foreign-investment").toString());
-        for (String id : List.of("composite", "divergence", "normalisation", "coverage", "export-control-exposure",
-                "foreign-investment", "internal-capacity", "labor-conditions")) {
+        for (String id : List.of("composite", "divergence", "ranks", "uncertainty", "normalisation", "coverage",
+                "export-control-exposure", "foreign-investment", "internal-capacity", "labor-conditions")) {
             assertThat(page.driver().findElements(By.id(id))).as(id).hasSize(1);
         }
         assertThat(page.text("composite")).isEqualTo("The composite");
-        assertThat(page.driver().findElement(By.tagName("main")).getText()).contains("goalposts");
+        assertThat(page.driver().findElement(By.tagName("main")).getText()).contains("goalposts")
+                // the words the dashboard uses for the headline's levels, ranks, ranges and sensitivity
+                .contains("very low (below 20), low (20 to below 40), moderate (40 to below 60), high (60 to")
+                .contains("the rank compares like with like").contains("5th to 95th percentile")
+                .contains("Sobol indices").contains("nothing is stored");
     }
 
     @Test

@@ -180,6 +180,7 @@ class UncertaintyBrowserTest {
                 .contains(Math.round(top.get("total").asDouble() * 100) + "% with its interactions");
         assertThat(page.driver().findElements(By.cssSelector("#sensitivity-table tbody tr"))).hasSize(indices.size());
         assertThat(page.byId("sensitivity-chart").getAttribute("aria-label")).contains(top.get("choice").asText());
+        assertThat(page.seriousAxeViolations()).as("the drill-down with the sensitivity chart").isEmpty();
 
         // an economy without a composite has nothing to analyse, and says so instead of a chart
         page.open("?region=DEU");

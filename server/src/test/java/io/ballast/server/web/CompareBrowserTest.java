@@ -35,8 +35,16 @@ class CompareBrowserTest {
         JsonNode ranking = page.api("/api/v1/scores/ranking");
         int year = ranking.get("year").asInt();
         assertThat(page.byId("compare-ranking").getAttribute("data-year")).isEqualTo(String.valueOf(year));
+        // the basis of the ranks: the inputs every ranked economy has
+        String basis = null;
+        for (JsonNode rank : ranking.get("ranks")) {
+            if (!rank.get("position").isNull() && rank.hasNonNull("basis")) {
+                basis = rank.get("basis").asText();
+            }
+        }
+        assertThat(basis).as("the server's basis of the ranks").isNotNull();
         assertThat(page.byId("compare-ranking").findElement(By.tagName("caption")).getText())
-                .contains("like-for-like ranks in " + year);
+                .contains("like-for-like ranks in " + year).contains("(" + basis + ")");
         Map<String, String> names = new HashMap<>();
         page.api("/api/v1/regions").get("regions").forEach(r -> names.put(r.get("code").asText(),
                 r.get("name").asText()));

@@ -51,6 +51,13 @@ class OverviewBrowserTest {
         assertThat(page.text("composite-rank-note")).contains("like for like").contains(rank.get("basis").asText())
                 .contains("draws of the uncertainty analysis");
         assertThat(page.text("composite-rank-range")).contains(rankRange(composite.get("rankInterval")));
+        // the change: like for like, with the inputs it rests on
+        JsonNode change = composite.get("change");
+        assertThat(change.get("likeForLike").asBoolean()).as("China's change is like for like").isTrue();
+        assertThat(page.text("composite-change")).endsWith(DashboardPage.signed(change.get("value").asDouble())
+                + " on " + change.get("from").asInt());
+        assertThat(page.text("composite-change-note")).isEqualTo(change.has("note") ? change.get("note").asText()
+                : "Like for like: " + change.get("basis").asText() + ".");
         assertThat(page.byId("composite-band").getAttribute("data-status")).isEqualTo("done");
         assertThat(page.text("composite-band")).isEqualTo(band(composite.get("band")));
         assertThat(page.text("composite-band-note")).contains("median " + oneDecimal(composite.get("band").get("p50")

@@ -32,6 +32,29 @@ export const getSeries = (code, region) => api(`/series/${encodeURIComponent(cod
 export const getHistory = (region, indicator, from, to) =>
   api('/scores/history', { region, indicator, from, to });
 
+/** The Sobol indices of each analyst's choice for `region`'s latest composite ({status: done|pending|off, …}). */
+export const getSensitivity = (region) => api('/sensitivity', { region });
+
+/**
+ * What hypothetical observations ([{region, series, period, value}]) would give, nothing stored:
+ * {samples, regions: [{region, projected, actual}]}, each a latest-scores document.
+ */
+export async function postScenario(observations) {
+  let res;
+  try {
+    res = await fetch(`${API}/scenarios`, { method: 'POST', headers: { 'Content-Type': 'application/json',
+      Accept: 'application/json, application/problem+json' }, body: JSON.stringify({ observations }) });
+  } catch (err) {
+    throw new Error(`Cannot reach the Ballast server (${err.message}).`);
+  }
+  const body = await res.json().catch(() => null);
+  if (!res.ok) {
+    const detail = body?.errors?.length ? `${body.detail} ${body.errors.join('; ')}` : body?.detail;
+    throw new Error(detail || `The scenario failed with HTTP ${res.status}.`);
+  }
+  return body;
+}
+
 export const streamUrl = (region) => `${API}/stream?${new URLSearchParams({ region })}`;
 
 // ---------- administration (admin.html): a bearer token the administrator pasted ----------

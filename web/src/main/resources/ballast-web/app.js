@@ -112,6 +112,46 @@ function keepViewOnMethodLinks() {
   document.addEventListener('contextmenu', carry, true);
 }
 
+// ---------- extras below the fold, loaded once the scores are on screen ----------
+
+let extras = null; // Promise of [sensitivity.js, whatif.js]
+let whatIfSeen = false; // the what-if panel has come into view: from then on it follows the economy
+let lastExtras = null;
+
+function showWhatIf() {
+  if (!whatIfSeen || !lastExtras) return;
+  const { v, latest } = lastExtras;
+  extras.then(([, whatif]) => whatif.showWhatIf({ region: v.region, regionName: regionName(v.region), latest,
+    plugins: [...plugins.values()].filter((p) => p.state === 'STARTED') })).catch((err) => showError(err.message));
+}
+
+function showExtras(v, latest) {
+  lastExtras = { v, latest };
+  extras ??= Promise.all([import('./sensitivity.js'), import('./whatif.js')]);
+  extras.then(([sensitivity]) => sensitivity.showSensitivity({ region: v.region, regionName: regionName(v.region),
+    latest })).catch((err) => showError(err.message));
+  showWhatIf();
+}
+
+// the what-if panel loads its inputs (a request per series) only when a viewer gets near it
+function watchWhatIf() {
+  const seen = () => {
+    whatIfSeen = true;
+    showWhatIf();
+  };
+  if (!('IntersectionObserver' in window)) {
+    seen();
+    return;
+  }
+  const observer = new IntersectionObserver((entries) => {
+    if (entries.some((e) => e.isIntersecting)) {
+      observer.disconnect();
+      seen();
+    }
+  }, { rootMargin: '300px' });
+  observer.observe($('whatif'));
+}
+
 // ---------- controls ----------
 
 function onDrill(id) {
@@ -163,7 +203,7 @@ async function init() {
   drilldown.setIndicators(list);
   const history = createHistory({ onChange, sourcesFor });
   economy = createEconomy({
-    parts: { overview: createOverview({ onDrill, nameOf }), history, drilldown },
+    parts: { overview: createOverview({ onDrill, nameOf }), history, drilldown, extras: showExtras },
     names: { regionName, nameOf, colourOf, styleOf: (id) => styles.get(id), pluginOf: (id) => plugins.get(id),
       indicatorIds: started },
     onError: showError,
@@ -187,6 +227,7 @@ async function init() {
     if (panel === 'compare-panel-sources') compare.showSources();
   });
   keepViewOnMethodLinks();
+  watchWhatIf();
 
   state.onChange(onViewChange);
   $('region').value = v.region;

@@ -6,7 +6,64 @@
 // published scores and says when the two years' coverage differs, because then the two scores rest on different
 // inputs.
 
-import { fmtChange, fmtPercent, isNum } from './format.js';
+import { fmtChange, fmtPercent, fmtScore, isNum } from './format.js';
+
+/** 1 -> "1st", 2 -> "2nd", 12 -> "12th", 23 -> "23rd". */
+export function ordinal(n) {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' })[n % 10] ?? 'th';
+  return `${n}${suffix}`;
+}
+
+const count = (n) => (isNum(n) ? n.toLocaleString('en') : '?');
+
+/**
+ * What to say about a like-for-like rank ({position|null, of, year, likeForLike, basis?, reason?}): {position,
+ * text, note}; without a position the text says so and the note gives the server's reason. Null without a rank.
+ */
+export function describeRank(rank) {
+  if (!rank) return null;
+  if (!isNum(rank.position) || rank.likeForLike === false) {
+    return { position: null, text: 'not ranked', note: rank.reason ?? '' };
+  }
+  return { position: rank.position, text: `${ordinal(rank.position)} of ${rank.of} in ${rank.year}`,
+    note: rank.basis ? `Ranked like for like among the economies with a ${rank.year} composite: ${rank.basis}.` : '' };
+}
+
+/**
+ * The rank interval of the uncertainty analysis ({best, median, worst, of, ranked, draws}): {text, note}, or null
+ * without one. `best`..`worst` are the 5th and 95th percentiles of the rank over the draws that rank the economy.
+ */
+export function describeRankInterval(interval) {
+  if (!interval) return null;
+  if (!isNum(interval.best) || !isNum(interval.worst)) {
+    return { text: 'no range', note: `No draw of the uncertainty analysis ranks it (${count(interval.ranked)} of `
+      + `${count(interval.draws)}).` };
+  }
+  const text = interval.best === interval.worst ? ordinal(interval.best)
+    : `${ordinal(interval.best)}–${ordinal(interval.worst)}`;
+  return { text, note: `Rank range: ${text} of ${interval.of}, the 5th to 95th percentile of its rank over the `
+    + `${count(interval.ranked)} of ${count(interval.draws)} draws of the uncertainty analysis that rank it.` };
+}
+
+/**
+ * A score's band of the uncertainty analysis ({p5, p50, p95, defined, draws}): {text ("20.9–44.4"), note}, or null.
+ */
+export function describeBand(band) {
+  if (!band || !isNum(band.p5) || !isNum(band.p95)) return null;
+  return { text: `${fmtScore(band.p5)}–${fmtScore(band.p95)}`,
+    note: `Between ${fmtScore(band.p5)} and ${fmtScore(band.p95)} (median ${fmtScore(band.p50)}) in 90% of the `
+      + `draws of the uncertainty analysis: other defensible weights, goalposts, aggregation and missing-data rules. `
+      + `${count(band.defined)} of its ${count(band.draws)} draws give a score.` };
+}
+
+/** What the uncertainty status of a latest document ({status: done|pending|off}) means for a viewer, or ''. */
+export function uncertaintyNote(uncertainty) {
+  const status = uncertainty?.status;
+  if (status === 'pending') return 'The uncertainty analysis of the current scores is running; its ranges follow.';
+  if (status === 'off') return 'The uncertainty analysis is switched off on this server.';
+  return '';
+}
 
 const directionOf = (delta) => (!isNum(delta) ? 'none' : delta > 0.05 ? 'up' : delta < -0.05 ? 'down' : 'flat');
 
@@ -44,28 +101,4 @@ export function changeIn(points, period) {
   const computed = now && before && isNum(now.y) && isNum(before.y)
     ? { delta: now.y - before.y, year: period - 1, coverage: now.coverage, previousCoverage: before.coverage } : null;
   return describeChange(now?.change, computed);
-}
-
-/**
- * Ranks `rows` ([{code, last: {x, y, coverage, rank?}}]): with the server's ranks when every row has one (v2), else
- * by score, highest first. Returns {rows: [{...row, position, reason}], note}.
- */
-export function rank(rows) {
-  if (rows.length && rows.every((r) => r.last?.rank)) {
-    const excluded = new Map(rows.flatMap((r) => r.last.rank.excluded ?? []).map((e) => [e.region, e.reason]));
-    const ranked = rows.map((r) => ({ ...r, position: r.last.rank.likeForLike === false ? null : r.last.rank.position,
-      reason: r.last.rank.reason ?? excluded.get(r.code) ?? '' }))
-      .sort((a, b) => (a.position ?? Infinity) - (b.position ?? Infinity));
-    const basis = rows.find((r) => r.last.rank.basis)?.last.rank.basis;
-    return { rows: ranked, note: basis ? `Ranked like for like: ${basis}.` : '' };
-  }
-  const scored = rows.filter((r) => isNum(r.last?.y)).sort((a, b) => b.last.y - a.last.y);
-  const ranked = [...scored.map((r, i) => ({ ...r, position: i + 1, reason: '' })),
-    ...rows.filter((r) => !isNum(r.last?.y)).map((r) => ({ ...r, position: null, reason: 'no score in these years' }))];
-  const years = new Set(scored.map((r) => r.last.x));
-  const coverages = new Set(scored.map((r) => Math.round((r.last.coverage ?? 0) * 100)));
-  const note = years.size > 1 || coverages.size > 1
-    ? 'Not like for like: the latest scores come from different years or rest on different shares of the inputs '
-      + '(see Year and Coverage).' : '';
-  return { rows: ranked, note };
 }

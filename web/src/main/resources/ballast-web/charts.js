@@ -23,6 +23,60 @@ const whiteBackground = {
   },
 };
 
+/** The fill of the composite's band (the 5th to 95th percentile of the uncertainty analysis). */
+export const BAND_FILL = 'rgba(27, 31, 36, 0.16)';
+
+/**
+ * Shades the band of a line's points (`point.band`: {p5, p95}) behind the lines: the plugin `ballastBand` with
+ * option `of` (the line's id). Runs of consecutive years with a band are shaded as one area; a year alone as a bar.
+ * In the relative view (points indexed, the score kept in `value`) the band is indexed the same way. The areas
+ * drawn are left in `chart.$ballastBand` ([[{x, lo, hi}]], pixels) for the SVG figure.
+ */
+export const uncertaintyBand = {
+  id: 'ballastBand',
+  defaults: { of: null },
+  beforeDatasetsDraw(chart, _args, opts) {
+    chart.$ballastBand = [];
+    const index = chart.data.datasets.findIndex((d) => d.ballastId === opts.of);
+    if (!opts.of || index < 0 || !chart.isDatasetVisible(index)) return;
+    const { x, y } = chart.scales;
+    const runs = [];
+    let run = [];
+    for (const p of chart.data.datasets[index].data) {
+      const band = p.band;
+      if (isNum(p.y) && band && isNum(band.p5) && isNum(band.p95)) {
+        const k = isNum(p.value) && p.value !== 0 ? p.y / p.value : 1;
+        run.push({ x: x.getPixelForValue(p.x), lo: y.getPixelForValue(band.p5 * k),
+          hi: y.getPixelForValue(band.p95 * k) });
+      } else if (run.length) {
+        runs.push(run);
+        run = [];
+      }
+    }
+    if (run.length) runs.push(run);
+    const { ctx, chartArea: area } = chart;
+    const on = chart.$highlight;
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(area.left, area.top, area.right - area.left, area.bottom - area.top);
+    ctx.clip();
+    ctx.fillStyle = on === undefined || on === null || on === index ? BAND_FILL : 'rgba(27, 31, 36, 0.06)';
+    for (const r of runs) {
+      ctx.beginPath();
+      if (r.length === 1) {
+        ctx.rect(r[0].x - 3, r[0].hi, 6, r[0].lo - r[0].hi);
+      } else {
+        r.forEach((q, i) => (i ? ctx.lineTo(q.x, q.hi) : ctx.moveTo(q.x, q.hi)));
+        [...r].reverse().forEach((q) => ctx.lineTo(q.x, q.lo));
+        ctx.closePath();
+      }
+      ctx.fill();
+    }
+    ctx.restore();
+    chart.$ballastBand = runs;
+  },
+};
+
 let defaultsSet = false;
 
 function setDefaults() {
@@ -128,6 +182,7 @@ function options(spec, padRight) {
       },
       ballastEnds: { display: spec.endLabels !== false },
       ballastEvents: spec.markers ?? { groups: [] },
+      ballastBand: { of: spec.bandOf ?? null },
     },
   };
 }
@@ -135,7 +190,8 @@ function options(spec, padRight) {
 /**
  * Draws (or redraws in place) a line chart on `canvas`.
  * `lines`: [{id, label, colour, dash, point, width, hidden, points: [{x, y, ...}], withheld?}];
- * `spec`: {xMin, xMax, yMin, yMax, yTitle, digits, padTop, endLabels, markers, label(raw, text), afterLabel(raw),
+ * `spec`: {xMin, xMax, yMin, yMax, yTitle, digits, padTop, endLabels, markers, bandOf (the id of a line whose
+ * points' bands are shaded, with the plugin uncertaintyBand), label(raw, text), afterLabel(raw),
  * footer(year)}. Returns the chart, or null when Chart.js did not load.
  */
 export function drawLines(canvas, lines, spec = {}) {

@@ -1,11 +1,12 @@
-// Compare economies: one measure (the composite or an indicator) for the picked economies on one chart, a ranking of
-// their latest scores in the years chosen (like for like where the server says so, see change.js), a relative-change
+// Compare economies: one measure (the composite or an indicator) for the picked economies on one chart, the
+// composite's like-for-like ranks in one year as the server gives them (with their ranges from the uncertainty
+// analysis, and the reason where an economy has no rank), a relative-change
 // view, a table, sources, sharing and downloads. Histories are fetched once per economy and measure for the widest
 // years and cut to the years chosen, so moving the years (the slider, play) costs no request.
 
-import { $, el, fmtChange, fmtPercent, fmtScore, isNum, settleNewest } from './format.js';
+import { $, el, fmtChange, fmtPercent, fmtScore, isNum, prose, settleNewest } from './format.js';
 import { getHistory } from './api.js';
-import { changeIn, rank } from './change.js';
+import { describeRank, describeRankInterval } from './change.js';
 import { drawLines, indexed, setHighlight } from './charts.js';
 import { renderLegend } from './legend.js';
 import * as state from './state.js';
@@ -63,24 +64,96 @@ export function createCompare({ regions, styleOf, measureName, sourcesFor, onCha
     share: () => ({ embed: 'compare', title: shown ? title() : 'Ballast comparison' }),
   });
 
-  function renderRanking(lines, label) {
-    const { rows, note } = rank(lines.map((l) => ({ code: l.code, line: l, last: l.points.filter((p) => isNum(p.y))
-      .at(-1) ?? null })));
-    const changes = rows.map((r) => (r.last ? changeIn(r.line.points, r.last.x) : null));
-    const starred = changes.some((c) => c?.note);
-    const unranked = rows.filter((r) => r.position === null && r.reason)
-      .map((r) => `${r.line.label}: ${r.reason}`).join('; ');
-    fillTable($('compare-ranking'), {
-      caption: `${label}: latest score in the years shown, highest first.${note ? ` ${note}` : ''}`
-        + `${starred ? ' * The change compares years with different coverage: not like for like.' : ''}`
-        + `${unranked ? ` Not ranked: ${unranked}.` : ''}`,
-      columns: [{ label: 'Rank', numeric: true }, { label: 'Economy' }, { label: 'Score', numeric: true },
-        { label: 'Year', numeric: true }, { label: 'Change', numeric: true }, { label: 'Coverage', numeric: true }],
-      rowHeader: 1,
-      rows: rows.map((r, i) => [r.position ?? '—', `${r.line.label} (${r.code})`, fmtScore(r.last?.y),
-        r.last?.x ?? '—', isNum(changes[i]?.delta) ? `${fmtChange(changes[i].delta)}${changes[i].note ? ' *' : ''}`
-          : '—', fmtPercent(r.last?.coverage)]),
+  /**
+   * The year the composite is ranked in: the last year shown in which a compared economy has a like-for-like rank
+   * among two or more economies; else the last year shown with any of their scores; null without scores.
+   */
+  function rankingYear(lines) {
+    const ranked = lines.flatMap((l) => l.points.filter((p) => isNum(p.y) && p.rank?.of >= 2).map((p) => p.x));
+    const scored = lines.flatMap((l) => l.points.filter((p) => isNum(p.y)).map((p) => p.x));
+    const years = ranked.length ? ranked : scored;
+    return years.length ? Math.max(...years) : null;
+  }
+
+  /** Why `code` has no composite in `year`: the server's reason, from a ranked economy's rank or its own history. */
+  function absentReason(lines, code, year) {
+    for (const l of lines) {
+      const excluded = l.points.find((p) => p.x === year)?.rank?.excluded?.find((e) => e.region === code);
+      if (excluded) return excluded.reason;
+    }
+    return lines.find((l) => l.code === code)?.withheld?.find((w) => w.period === year)?.reason
+      ?? `no score in ${year}`;
+  }
+
+  /** The composite: each economy's like-for-like rank in one year, as the server ranks it, best first. */
+  function compositeRows(lines, year) {
+    return lines.map((l) => {
+      const point = year === null ? null : l.points.find((p) => p.x === year && isNum(p.y)) ?? null;
+      const rank = describeRank(point?.rank);
+      const ranked = isNum(rank?.position);
+      return { line: l, point, position: ranked ? rank.position : null,
+        reason: ranked ? '' : (point ? rank?.note || 'not ranked' : year === null ? 'no score in these years'
+          : absentReason(lines, l.code, year)),
+        score: ranked && isNum(point.rank.score) ? point.rank.score : point?.y ?? null, interval: point?.rankInterval };
+    }).sort((a, b) => (a.position ?? Infinity) - (b.position ?? Infinity));
+  }
+
+  /** An indicator: not ranked (the server ranks composites only); each economy's latest score shown, listed by it. */
+  function indicatorRows(lines) {
+    return lines.map((l) => {
+      const point = l.points.filter((p) => isNum(p.y)).at(-1) ?? null;
+      return { line: l, point, position: null, reason: point ? '' : 'no score in these years',
+        score: point?.y ?? null };
+    }).sort((a, b) => (b.score ?? -Infinity) - (a.score ?? -Infinity));
+  }
+
+  function renderRanking(lines, label, composite) {
+    const year = composite ? rankingYear(lines) : null;
+    const rows = composite ? compositeRows(lines, year) : indicatorRows(lines);
+    const notes = [];
+    const cells = rows.map((r) => {
+      const name = `${r.line.label} (${r.line.code})`;
+      if (r.reason && r.point) notes.push([r.line.code, `${r.line.label}: not ranked in ${year}: ${r.reason}`]);
+      else if (r.reason && composite) notes.push([r.line.code, `${r.line.label}: ${r.reason}`]);
+      const change = r.point?.change;
+      const lfl = change && isNum(change.value) && change.likeForLike !== false;
+      if (change && !lfl) {
+        notes.push([r.line.code, `${r.line.label}: no like-for-like change on ${change.from}: ${change.reason ?? ''}`]);
+      }
+      if (composite && isNum(r.position) && isNum(r.point?.y) && Math.abs(r.score - r.point.y) >= 0.05) {
+        notes.push([r.line.code, `${r.line.label}: ${fmtScore(r.score)} on the inputs every ranked economy has, `
+          + `${fmtScore(r.point.y)} on all of its own.`]);
+      }
+      const interval = describeRankInterval(r.interval);
+      return [
+        !composite ? '—' : isNum(r.position) ? r.position : 'not ranked',
+        !composite || !r.point ? '—' : interval?.text ?? '—',
+        name,
+        fmtScore(r.score),
+        r.point?.x ?? '—',
+        lfl ? fmtChange(change.value) : change ? 'none' : '—',
+        fmtPercent(r.point?.coverage),
+      ];
     });
+    const basis = rows.find((r) => isNum(r.position) && r.point?.rank?.basis)?.point.rank.basis;
+    fillTable($('compare-ranking'), {
+      caption: composite
+        ? `${label}: like-for-like ranks in ${year ?? 'the years shown'} among the economies with a composite that `
+          + `year, best first${basis ? ` (${basis})` : ''}. Range: the 5th to 95th percentile of the rank across the `
+          + 'draws of the uncertainty analysis. Change: like for like, on the year before.'
+        : `${label}: indicators are not ranked, because the server ranks only the composite, like for like. Listed `
+          + 'by each economy\'s latest score in the years shown; the years can differ. Change: like for like, on the '
+          + 'year before.',
+      columns: [{ label: 'Rank', numeric: true }, { label: 'Range', numeric: true }, { label: 'Economy' },
+        { label: 'Score', numeric: true }, { label: 'Year', numeric: true }, { label: 'Change', numeric: true },
+        { label: 'Coverage', numeric: true }],
+      rowHeader: 2,
+      rows: cells,
+    });
+    $('compare-ranking').dataset.year = year === null ? '' : String(year);
+    $('compare-notes').replaceChildren(...notes.map(([code, text]) => el('li', { 'data-region': code },
+      prose(text))));
+    $('compare-notes').hidden = notes.length === 0;
   }
 
   function render(lines, view) {
@@ -103,7 +176,7 @@ export function createCompare({ regions, styleOf, measureName, sourcesFor, onCha
       + `${relative ? ', as an index with the first year = 100' : ''}. The ranking and the Table tab hold the same `
       + 'data.');
     $('compare-relative').checked = relative;
-    renderRanking(lines, label);
+    renderRanking(lines, label, view.measure === 'composite');
     fillTable($('compare-table'), {
       caption: `${label} by year`,
       columns: [{ label: 'Year' }, ...lines.map((l) => ({ label: l.label, numeric: true }))],
@@ -121,7 +194,8 @@ export function createCompare({ regions, styleOf, measureName, sourcesFor, onCha
     const to = Math.max(state.CURRENT_YEAR, state.get().to);
     const key = `${code}|${measure}|${from}|${to}`;
     if (!cache.has(key)) {
-      const request = getHistory(code, measure, from, to).then(toPoints);
+      const request = getHistory(code, measure, from, to).then((doc) => ({ points: toPoints(doc),
+        withheld: doc.withheld ?? [] }));
       request.catch(() => cache.delete(key)); // a failed answer is asked again next time
       cache.set(key, request);
     }
@@ -162,7 +236,8 @@ export function createCompare({ regions, styleOf, measureName, sourcesFor, onCha
       const lines = view.compare.map((code, i) => ({
         code, id: code, label: nameOf(code), ...styleOf(code),
         points: results[i].status === 'fulfilled'
-          ? results[i].value.filter((p) => p.x >= view.from && p.x <= view.to) : [],
+          ? results[i].value.points.filter((p) => p.x >= view.from && p.x <= view.to) : [],
+        withheld: results[i].status === 'fulfilled' ? results[i].value.withheld : [],
       }));
       render(lines, view);
     },

@@ -29,7 +29,8 @@ function markFirstData() {
 }
 
 /**
- * `parts`: {overview, history, drilldown}; `names`: {regionName(code), nameOf(id), colourOf(id), styleOf(id),
+ * `parts`: {overview, history, drilldown, extras(view, latest) (the parts below the fold, drawn after the charts)};
+ * `names`: {regionName(code), nameOf(id), colourOf(id), styleOf(id),
  * pluginOf(id), indicatorIds()}; `onError(message)`, `onLoaded()` (fresh data is on screen); `afterLive(doc)` runs
  * after the charts reloaded for a live update.
  */
@@ -74,8 +75,8 @@ export function createEconomy({ parts, names, onError, onLoaded, afterLive }) {
 
   function renderOverview(v, highlight) {
     const years = { from: v.from, to: v.to };
-    parts.overview.render(snapshot(data.latest, data.histories, years), data.histories, years, names.colourOf,
-      highlight);
+    parts.overview.render(snapshot(data.latest, data.histories, years, data.withheld), data.histories, years,
+      names.colourOf, highlight, { regionName: names.regionName(v.region), latest: data.latest });
   }
 
   /** The history chart and the drill-down: the heavier half of a render, drawn after the overview. */
@@ -96,6 +97,7 @@ export function createEconomy({ parts, names, onError, onLoaded, afterLive }) {
       })),
     });
     showDrilldown(v);
+    parts.extras?.(v, latest);
   }
 
   async function run(v, highlight) {

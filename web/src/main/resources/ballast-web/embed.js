@@ -2,7 +2,7 @@
 // view parameters as the dashboard, the same drawing, a title, the sources and a link to the full view.
 
 import { getEvents, getHistory, getIndicators, getLatest, getRegions } from './api.js';
-import { drawLines, indexed } from './charts.js';
+import { BAND_FILL, drawLines, indexed, uncertaintyBand } from './charts.js';
 import { bandFor, eventMarkers, rowsForChart } from './eventmarkers.js';
 import { groupByQuarter, passes } from './events.js';
 import { $, fmtScore, isNum } from './format.js';
@@ -39,10 +39,16 @@ async function historyChart(v, { regionName, plugins }) {
   drawLines($('embed-chart'), lines, {
     xMin: v.from, xMax, yMin: relative ? undefined : 0,
     yMax: relative ? undefined : 100, yTitle: relative ? 'Index (first year shown = 100)' : 'Score (0–100)',
-    padTop: groups.length ? bandFor(rows) : 8, markers: { groups, rows }, plugins: [eventMarkers],
+    padTop: groups.length ? bandFor(rows) : 8, markers: { groups, rows }, plugins: [uncertaintyBand, eventMarkers],
+    bandOf: 'composite',
     label: (raw, text) => (relative && isNum(raw?.value) ? `${text} (score ${fmtScore(raw.value)})` : text),
   });
-  const keys = [{ label: 'divergence warning that year', symbol: markSymbol('triangle', WARNING_MARKER) }];
+  const keys = [];
+  if (lines.find((l) => l.id === 'composite')?.points.some((p) => isNum(p.band?.p5))) {
+    keys.push({ id: 'band', label: 'composite: 90% range of the uncertainty analysis',
+      symbol: markSymbol('band', { fill: BAND_FILL, stroke: COMPOSITE_STYLE.colour }) });
+  }
+  keys.push({ label: 'divergence warning that year', symbol: markSymbol('triangle', WARNING_MARKER) });
   if (groups.length) keys.push({ label: 'export-control events in a quarter (numbered)', symbol: markSymbol('badge') });
   renderLegend($('embed-legend'), { entries: lines.map((l) => ({ id: l.id, label: l.label, look: l })), keys });
   return {

@@ -69,7 +69,9 @@ export function rowsForChart(canvas, groups, { xMin, xMax, padRight }) {
  * Badges for the groups in view, on up to `rows` rows: each goes on the first row where it does not overlap the badge
  * before it; when no row has room it joins the badge before it ("3–5"), centred between its quarters.
  */
-function layoutBadges(ctx, groups, scale, area, rows) {
+function layoutBadges(ctx, groups, scale, area, rows, width) {
+  // badges sit above the plot, so one near its right end may reach into the room of the line labels
+  const right = Math.max(area.right, width - 2);
   ctx.font = fontOf('bold');
   const size = (b) => {
     const first = b.groups[0].n;
@@ -77,16 +79,19 @@ function layoutBadges(ctx, groups, scale, area, rows) {
     b.text = first === last ? String(first) : `${first}–${last}`;
     b.w = badgeWidth(b.text);
     const centre = (b.pxs[0] + b.pxs.at(-1)) / 2;
-    b.x = Math.min(Math.max(centre - b.w / 2, area.left), area.right - b.w);
+    b.x = Math.min(Math.max(centre - b.w / 2, area.left), right - b.w);
+    // a badge that grew by taking in a quarter never reaches back over the badge before it on its row
+    b.x = Math.max(b.x, b.floor + GAP);
   };
   const placed = [];
   const ends = new Array(rows).fill(-Infinity); // right edge of the last badge on each row
   for (const g of groups.filter((q) => q.x >= scale.min && q.x <= scale.max)) {
-    const badge = { groups: [g], pxs: [scale.getPixelForValue(g.x)] };
+    const badge = { groups: [g], pxs: [scale.getPixelForValue(g.x)], floor: -Infinity };
     size(badge);
     const row = ends.findIndex((end) => badge.x >= end + GAP);
     if (row >= 0 || placed.length === 0) {
       badge.row = Math.max(row, 0);
+      badge.floor = ends[badge.row];
       placed.push(badge);
     } else {
       const last = placed.at(-1);
@@ -182,7 +187,8 @@ export const eventMarkers = {
 
   afterDatasetsDraw(chart, _args, opts) {
     const groups = opts.groups ?? [];
-    const badges = groups.length ? layoutBadges(chart.ctx, groups, chart.scales.x, chart.chartArea, opts.rows ?? 1)
+    const badges = groups.length ? layoutBadges(chart.ctx, groups, chart.scales.x, chart.chartArea, opts.rows ?? 1,
+      chart.width)
       : [];
     const focused = opts.active?.() ?? null;
     const hovered = badges.find((b) => b.groups.some((g) => g.n === chart.$eventHover));

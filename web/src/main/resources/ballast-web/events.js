@@ -23,6 +23,17 @@ export const jurisdictionsOf = (event) => String(event.jurisdiction ?? '').split
 export const directionText = (event) =>
   ({ tighten: 'tightens', relax: 'relaxes', suspend: 'suspends' })[event.direction] ?? '';
 
+/** Whom an event is aimed at, in words: "targeted", "all importers", "all destinations", or '' when unknown. */
+export const scopeText = (event) =>
+  ({ targeted: 'targeted', 'all-importers': 'all importers', 'all-destinations': 'all destinations' })[event.scope]
+    ?? (event.scope ? typeName(event.scope).toLowerCase() : '');
+
+/** The economies an event counts against: "CHN, JPN, KOR", or '' when the API does not say. */
+export const targetsText = (event) => (Array.isArray(event.targets) ? event.targets.join(', ') : '');
+
+/** How many entities the action lists: `entities`, or the older `entitiesAdded`; null when unknown or none. */
+export const entitiesOf = (event) => event.entities ?? event.entitiesAdded ?? null;
+
 /**
  * A link for an event's source: the URL itself, or the Federal Register document a reference such as
  * "Federal Register 2023-04558" names. Null when neither.
@@ -80,7 +91,9 @@ export function choicesOf(events) {
 
 /** The lines of text that describe one event on the chart. */
 export function describe(event) {
-  const who = [event.date, event.jurisdiction, directionText(event),
-    event.entitiesAdded == null ? null : `${event.entitiesAdded} entities added`].filter(Boolean).join(' · ');
+  const targets = targetsText(event);
+  const entities = entitiesOf(event);
+  const who = [event.date, targets ? `${event.jurisdiction} on ${targets}` : event.jurisdiction, directionText(event),
+    scopeText(event), entities == null ? null : `${entities} entities`].filter(Boolean).join(' · ');
   return { head: who, title: event.title, source: `Source: ${sourceText(event.source)}` };
 }

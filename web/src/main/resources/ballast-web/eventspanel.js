@@ -3,7 +3,8 @@
 // chart just above.
 
 import { $, el } from './format.js';
-import { choicesOf, directionText, jurisdictionsOf, sourceHref, sourceText, typeName, typeOf } from './events.js';
+import { choicesOf, directionText, entitiesOf, jurisdictionsOf, scopeText, sourceHref, sourceText, targetsText,
+  typeName, typeOf } from './events.js';
 import { fillTable } from './table.js';
 
 function sourceCell(source) {
@@ -49,12 +50,13 @@ export function createEventsPanel({ onChange, onFocus }) {
       const rows = groups.flatMap((g) => g.events.map((e) => ({ g, e })));
       fillTable($('events-table'), {
         caption: view.events ? 'Numbers match the markers on the chart.' : 'Hidden on the chart.',
-        columns: [{ label: 'Marker', numeric: true }, { label: 'Date' }, { label: 'Imposed by' }, { label: 'Type' },
-          { label: 'Event' }, { label: 'Entities added', numeric: true }, { label: 'Source' }],
+        columns: [{ label: 'Marker', numeric: true }, { label: 'Date' }, { label: 'Imposed by' }, { label: 'Targets' },
+          { label: 'Type' }, { label: 'Scope' }, { label: 'Event' }, { label: 'Entities', numeric: true },
+          { label: 'Source' }],
         rowHeader: 1,
-        rows: rows.map(({ g, e }) => [g.n, e.date, jurisdictionsOf(e).join(' + '),
-          [typeName(typeOf(e)), directionText(e)].filter(Boolean).join(', '), e.title, e.entitiesAdded ?? '—',
-          sourceCell(e.source)]),
+        rows: rows.map(({ g, e }) => [g.n, e.date, jurisdictionsOf(e).join(' + '), targetsText(e) || '—',
+          [typeName(typeOf(e)), directionText(e)].filter(Boolean).join(', '), scopeText(e) || '—', e.title,
+          entitiesOf(e) ?? '—', sourceCell(e.source)]),
       });
       $('events-table').querySelectorAll('tbody tr').forEach((row, i) => {
         if (!rows[i]) return;

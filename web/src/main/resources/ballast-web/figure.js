@@ -116,6 +116,13 @@ function chartSvg(chart) {
       `<text x="${n(b.x + b.w / 2)}" y="${n(b.y + b.h / 2 + 4)}" text-anchor="middle" font-size="12" font-weight="bold" `
       + `fill="#ffffff">${esc(b.text)}</text>`);
   }
+  for (const run of chart.$ballastBand ?? []) { // the composite's 90% range, behind the lines
+    const edge = [...run.map((q) => `${n(q.x)},${n(q.hi)}`), ...[...run].reverse().map((q) => `${n(q.x)},${n(q.lo)}`)];
+    out.push(run.length === 1
+      ? `<rect x="${n(run[0].x - 3)}" y="${n(run[0].hi)}" width="6" height="${n(run[0].lo - run[0].hi)}" `
+        + 'fill="#1b1f24" fill-opacity="0.16"/>'
+      : `<polygon points="${edge.join(' ')}" fill="#1b1f24" fill-opacity="0.16"/>`);
+  }
   chart.data.datasets.forEach((d, i) => {
     if (!chart.isDatasetVisible(i)) return;
     const meta = chart.getDatasetMeta(i);

@@ -50,6 +50,12 @@ export function fmtNumber(v, digits = decimalsFor([v])) {
 /** Text from the server with a real minus sign before negative numbers ("fell from -1.41" -> "fell from −1.41"). */
 export const prose = (text) => String(text ?? '').replace(/(^|[\s(])-(?=\d)/g, `$1${MINUS}`);
 
+/**
+ * The server's reason for a withheld composite without its lead ("no composite in 2025: X has no reading" ->
+ * "X has no reading"), for places that have just said that there is no composite in that year.
+ */
+export const withheldWhy = (reason) => String(reason ?? '').replace(/^no composite in \d{4}: /, '');
+
 const DATE_TIME = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit',
   minute: '2-digit', second: '2-digit', timeZoneName: 'short' });
 

@@ -2,7 +2,7 @@
 // numbered event markers and their list, a relative-change view, a table, sources, sharing and downloads.
 
 import { $, fmtPercent, fmtScore, isNum } from './format.js';
-import { drawLines, indexed, setHighlight } from './charts.js';
+import { BAND_FILL, drawLines, indexed, setHighlight, uncertaintyBand } from './charts.js';
 import { bandFor, eventMarkers, rowsForChart } from './eventmarkers.js';
 import { groupByQuarter, passes } from './events.js';
 import { createEventsPanel } from './eventspanel.js';
@@ -27,6 +27,10 @@ function compositeLine(line) {
     pointStroke: (ctx) => (hasWarning(ctx) ? WARNING_MARKER.stroke : COMPOSITE_STYLE.colour),
   };
 }
+
+/** A point's band of the uncertainty analysis as "20.9–44.4", or '' without one. */
+const bandText = (p) => (p?.band && isNum(p.band.p5) && isNum(p.band.p95)
+  ? `${fmtScore(p.band.p5)}–${fmtScore(p.band.p95)}` : '');
 
 const carriedOf = (p) => [].concat(p?.basket?.carried ?? []).map((c) => `${c.key} (${c.dataYear})`).join('; ');
 const warningOf = (p) => (p?.warnings ?? []).map((w) => w.message).join(' ');
@@ -72,8 +76,13 @@ export function createHistory({ onChange, sourcesFor }) {
     share: () => ({ embed: 'history', title: shown ? title() : 'Ballast history' }),
   });
 
-  function renderLegendFor(lines, hidden, markers) {
-    const keys = [{ label: 'divergence warning that year', symbol: markSymbol('triangle', WARNING_MARKER) }];
+  function renderLegendFor(lines, hidden, markers, banded) {
+    const keys = [];
+    if (banded) {
+      keys.push({ label: 'composite: 90% range of the uncertainty analysis (5th to 95th percentile)',
+        symbol: markSymbol('band', { fill: BAND_FILL, stroke: COMPOSITE_STYLE.colour }), id: 'band' });
+    }
+    keys.push({ label: 'divergence warning that year', symbol: markSymbol('triangle', WARNING_MARKER) });
     if (markers) keys.push({ label: 'export-control events in a quarter (numbered)', symbol: markSymbol('badge') });
     renderLegend($('history-legend'), {
       entries: lines.map((l) => ({ id: l.id, label: l.label, look: l.id === 'composite' ? COMPOSITE_STYLE : l.style,
@@ -88,9 +97,10 @@ export function createHistory({ onChange, sourcesFor }) {
     fillTable($('history-table'), {
       caption: `Scores of ${regionName} by year (0–100, higher is more resilient), with the composite's coverage`,
       columns: [{ label: 'Year' }, ...lines.map((l) => ({ label: l.label, numeric: true })),
-        { label: 'Composite coverage', numeric: true }, { label: 'Divergence warning' }],
+        { label: 'Composite 90% range', numeric: true }, { label: 'Composite coverage', numeric: true },
+        { label: 'Divergence warning' }],
       rows: byYear(lines).map(([year, ...points]) => [year, ...points.map((p) => fmtScore(p?.y)),
-        fmtPercent(points[0]?.coverage), points[0]?.warnings?.length ? 'yes' : '']),
+        bandText(points[0]), fmtPercent(points[0]?.coverage), points[0]?.warnings?.length ? 'yes' : '']),
     });
   }
 
@@ -123,23 +133,27 @@ export function createHistory({ onChange, sourcesFor }) {
         markers: markers ? { groups, rows, active: () => focusedGroup, onPick: (n) => panel.focusMarker(n) }
           : { groups: [] },
         label: (raw, text) => (relative && isNum(raw?.value) ? `${text} (score ${fmtScore(raw.value)})` : text),
-        afterLabel: (raw) => (raw?.warnings?.length ? '⚠ divergence warning' : ''),
+        afterLabel: (raw) => [bandText(raw) && `90% range ${bandText(raw)}`,
+          raw?.warnings?.length ? '⚠ divergence warning' : ''].filter(Boolean),
+        bandOf: 'composite',
         footer: (year) => lines.flatMap((l) => (l.withheld ?? []).filter((w) => w.period === year)
           .map((w) => `${l.label} withheld: ${w.reason}`)).join('\n'),
-        plugins: [eventMarkers],
+        plugins: [uncertaintyBand, eventMarkers],
       });
       const visible = drawn.filter((l) => !l.hidden).length;
       canvas.setAttribute('aria-label', `Line chart of ${visible} of ${lines.length} lines (the composite and the `
         + `indicator scores) of ${regionName}, ${years.from} to ${years.to}`
         + `${relative ? ', as an index with the first year = 100' : ''}`
-        + `${markers ? `, with ${groups.length} numbered event markers` : ''}. `
+        + `${markers ? `, with ${groups.length} numbered event markers` : ''}`
+      + `${lines[0]?.points.some((p) => bandText(p)) ? ', and the composite\'s 90% range shaded around it' : ''}. `
         + 'The Table tab holds the same data, and the list below the chart the events.');
       $('history-heading').textContent = `History of ${regionName}, ${years.from}–${years.to}`;
       $('history-relative').checked = relative;
       const empty = lines.every((l) => l.points.length === 0);
       $('history-empty').hidden = !empty;
       $('history-empty').textContent = empty ? `No scores of ${regionName} in ${years.from}–${years.to}.` : '';
-      renderLegendFor(lines, view.hide, markers);
+      const banded = !view.hide.includes('composite') && (lines[0]?.points ?? []).some((p) => bandText(p));
+      renderLegendFor(lines, view.hide, markers, banded);
       renderTable(lines, regionName);
       panel.render(inYears, groups, view);
       shown = { region, regionName, lines, years, relative };

@@ -34,8 +34,17 @@ export function lineSymbol({ colour, dash = [], point = 'circle', width = 2 }) {
   pointShape(point, colour));
 }
 
-/** A symbol for a mark that is not a line: `shape` 'triangle' (with fill and stroke) or 'badge' (a numbered pill). */
+/**
+ * A symbol for a mark that is not a line: `shape` 'triangle' (with fill and stroke), 'badge' (a numbered pill) or
+ * 'band' (a shaded area, `fill`, around a line, `stroke`).
+ */
 export function markSymbol(shape, { fill = '#000000', stroke = '#000000' } = {}) {
+  if (shape === 'band') {
+    return svg('svg', { class: 'legend-symbol', viewBox: '0 0 28 12', width: 28, height: 12, 'aria-hidden': 'true',
+      focusable: 'false' },
+    svg('rect', { x: 1, y: 1, width: 26, height: 10, fill }),
+    svg('line', { x1: 1, y1: 6, x2: 27, y2: 6, stroke, 'stroke-width': 2 }));
+  }
   if (shape === 'badge') {
     return svg('svg', { class: 'legend-symbol', viewBox: '0 0 28 12', width: 28, height: 12, 'aria-hidden': 'true',
       focusable: 'false' },
@@ -63,7 +72,7 @@ export function renderLegend(list, { entries, keys = [], onToggle, onFocus }) {
     }
     return el('li', { class: 'legend-item' }, button);
   });
-  const marks = keys.map((k) => el('li', { class: 'legend-item legend-key' }, k.symbol,
+  const marks = keys.map((k) => el('li', { class: 'legend-item legend-key', 'data-key': k.id }, k.symbol,
     el('span', { class: 'legend-label' }, k.label)));
   list.replaceChildren(...items, ...marks);
 }

@@ -1,9 +1,13 @@
-// Overview of one economy in the years chosen: the composite (score, change on the previous year, coverage,
+// Overview of one economy in the years chosen: the one-sentence headline (headline.js), the composite (score, its
+// like-for-like change and rank with their basis, the range of the uncertainty analysis, the sub-indices, coverage,
 // divergence warning) and one card per indicator (score, sparkline, change, coverage). The numbers come from
-// snapshot.js; changes are told the like-for-like way of change.js.
+// snapshot.js; changes and ranks are told the like-for-like way of change.js, and where the server gives no number
+// its reason stands in its place.
 
-import { changeIn, describeChange } from './change.js';
-import { $, el, flash, fmtPercent, fmtScore, isNum, prose, setText } from './format.js';
+import { changeIn, describeBand, describeChange, describeRank, describeRankInterval, uncertaintyNote }
+  from './change.js';
+import { $, el, flash, fmtPercent, fmtScore, isNum, prose, setText, withheldWhy } from './format.js';
+import { headline } from './headline.js';
 import { createSparkline, drawSparkline } from './sparkline.js';
 
 const DOCUMENTED = new Set(['export-control-exposure', 'foreign-investment', 'internal-capacity', 'labor-conditions']);
@@ -41,10 +45,12 @@ function createCard(ind, colour, onDrill) {
   const name = el('h3', {}, ind.name || ind.id);
   const score = el('span', { class: 'score-value', 'data-indicator': ind.id });
   const spark = createSparkline();
+  const withheld = el('p', { class: 'withheld-reason', hidden: true });
   const trend = el('p', { class: 'trend' });
   const note = el('p', { class: 'change-note', hidden: true });
   const coverage = coverageBlock();
   const year = el('span', { class: 'card-year' });
+  const scoreLine = el('p', { class: 'score' }, score, el('span', { class: 'out-of' }, '/100'));
   const drill = el('button', { type: 'button', class: 'drill-button', 'aria-controls': 'drilldown' },
     'Components & sources');
   drill.addEventListener('click', () => onDrill(ind.id));
@@ -52,33 +58,76 @@ function createCard(ind, colour, onDrill) {
     el('div', { class: 'card-head' }, name,
       el('a', { class: 'method-link', href: methodHref(ind.id) }, 'Method',
         el('span', { class: 'visually-hidden' }, ` of ${ind.name || ind.id}`))),
-    el('div', { class: 'card-score' },
-      el('p', { class: 'score' }, score, el('span', { class: 'out-of' }, '/100')), spark),
+    el('div', { class: 'card-score' }, scoreLine, spark), withheld,
     trend, note, coverage.node, el('div', { class: 'card-foot' }, year, drill));
   name.id = `card-${ind.id}`;
   card.style.borderTopColor = colour; // ties the card to its line on the charts
-  return { card, score, spark, trend, note, coverage, year };
+  return { card, score, scoreLine, withheld, spark, trend, note, coverage, year };
 }
 
 export function createOverview({ onDrill, nameOf }) {
   const cards = new Map();
   const box = $('indicators');
 
-  function renderComposite(snap, points, years, highlight) {
+  /** A note under a value: its text, hidden when there is none. */
+  const note = (node, text) => {
+    node.textContent = text ? prose(text) : '';
+    node.hidden = !text;
+  };
+
+  /** Rank, its range in the uncertainty analysis, the score's band, and what the analysis's status means. */
+  function renderStanding(c, latest, highlight) {
+    const rank = describeRank(c?.rank);
+    const range = describeRankInterval(c?.rankInterval);
+    const band = describeBand(c?.band);
+    const status = latest?.uncertainty?.status ?? '';
+    const asOfLatest = c && latest?.composite && c.period === latest.period;
+    // the analysis covers the current scores; a year without its band while it runs is "pending", not "none"
+    const waiting = c && !band && (status === 'pending' || status === 'off') ? uncertaintyNote(latest.uncertainty)
+      : '';
+    setText($('composite-rank'), rank ? rank.text : '—', highlight);
+    $('composite-rank').dataset.position = rank && isNum(rank.position) ? String(rank.position) : '';
+    const spread = range && isNum(c.rankInterval.best)
+      ? (c.rankInterval.best === c.rankInterval.worst ? `(${range.text} in 90% of draws)` : `(range ${range.text})`)
+      : '';
+    setText($('composite-rank-range'), spread, highlight);
+    note($('composite-rank-note'), [rank?.note, range?.note].filter(Boolean).join(' '));
+    const bandNode = $('composite-band');
+    bandNode.dataset.status = band ? 'done' : waiting ? status : 'none';
+    setText(bandNode, band ? band.text : waiting ? (status === 'pending' ? 'being computed' : 'not computed') : '—',
+      highlight);
+    note($('composite-band-note'), band ? band.note : waiting || (c ? `No range for ${c.period}.` : ''));
+    for (const side of ['vulnerability', 'capacity']) {
+      const value = asOfLatest ? c.subindices?.[side] : null;
+      const node = $(`subindex-${side}`);
+      node.dataset.value = isNum(value) ? String(value) : '';
+      setText(node, isNum(value) ? fmtScore(value) : '—', highlight);
+      const sideBand = asOfLatest ? describeBand(c.subindexBands?.[side]) : null;
+      setText($(`subindex-${side}-band`), sideBand ? `(range ${sideBand.text})` : '', highlight);
+    }
+  }
+
+  function renderComposite(snap, points, years, highlight, latest) {
     const c = snap.composite;
     const score = $('composite-score');
     score.dataset.value = c ? String(c.score) : '';
     setText(score, c ? fmtScore(c.score) : '—', highlight);
+    // no composite: its reason stands where the number would be
+    $('composite-big').hidden = !c;
+    const missingReason = snap.withheld
+      ? `No composite score for ${snap.withheld.period}: ${withheldWhy(snap.withheld.reason)}`
+      : `No composite score in ${years.from}–${years.to}: not enough indicators have data.`;
+    $('composite-withheld').hidden = Boolean(c);
+    $('composite-withheld').textContent = c ? '' : prose(missingReason);
     const change = c ? (c.change ? describeChange(c.change, null) : changeIn(points, c.period))
       : { direction: 'none', text: '', note: '' };
     renderTrend($('composite-change'), $('composite-change-note'), change, highlight);
     setText($('composite-period'), c ? String(c.period) : '—', highlight);
     setText($('composite-method'), c?.method ?? '—');
     renderCoverage($('composite-coverage-bar'), $('composite-coverage'), c?.coverage, highlight);
-    const notes = [snap.withheld && `No composite for ${snap.withheld.period}: ${snap.withheld.reason}`,
-      !c && `No composite score in ${years.from}–${years.to}: not enough indicators have data.`].filter(Boolean);
-    $('composite-note').textContent = notes.join(' ');
-    $('composite-note').hidden = notes.length === 0;
+    note($('composite-note'), c && snap.withheld
+      ? `No composite for ${snap.withheld.period}: ${withheldWhy(snap.withheld.reason)}` : '');
+    renderStanding(c, latest, highlight);
     const missing = c?.missing ?? [];
     $('composite-missing').hidden = missing.length === 0;
     $('composite-missing').textContent = missing.length
@@ -102,8 +151,14 @@ export function createOverview({ onDrill, nameOf }) {
     }
     card.score.dataset.value = isNum(ind.score) ? String(ind.score) : '';
     setText(card.score, fmtScore(ind.score), highlight);
+    // a withheld reading: the server's reason where the number would be
+    const reason = !isNum(ind.score) && ind.withheld ? `No score for ${ind.period}: ${ind.withheld}` : '';
+    card.scoreLine.hidden = Boolean(reason);
+    card.withheld.hidden = !reason;
+    card.withheld.textContent = prose(reason);
     const change = ind.period === null ? { direction: 'none', text: `no reading in ${years.from}–${years.to}`, note: '' }
-      : ind.change ? describeChange(ind.change, null) : changeIn(points, ind.period);
+      : !isNum(ind.score) ? { direction: 'none', text: '', note: '' }
+        : ind.change ? describeChange(ind.change, null) : changeIn(points, ind.period);
     renderTrend(card.trend, card.note, change, highlight);
     renderCoverage(card.coverage.fill, card.coverage.value, ind.coverage, highlight);
     setText(card.year, ind.period === null ? '' : `${ind.reading ? 'Latest reading' : 'Reading'} ${ind.period}`,
@@ -123,7 +178,7 @@ export function createOverview({ onDrill, nameOf }) {
      * `snap`: from snapshot.js; `histories`: Map id -> points (the composite under 'composite'); `years`: {from, to};
      * `colourOf(id)`; `highlight`: flash values that changed (live updates).
      */
-    render(snap, histories, years, colourOf, highlight = false) {
+    render(snap, histories, years, colourOf, highlight = false, { regionName, latest } = {}) {
       const ids = new Set(snap.indicators.map((i) => i.id));
       for (const [id, card] of cards) {
         if (!ids.has(id)) { card.card.remove(); cards.delete(id); }
@@ -131,7 +186,8 @@ export function createOverview({ onDrill, nameOf }) {
       for (const ind of snap.indicators) {
         renderCard(ind, histories.get(ind.id) ?? [], years, colourOf(ind.id), highlight);
       }
-      renderComposite(snap, histories.get('composite') ?? [], years, highlight);
+      renderComposite(snap, histories.get('composite') ?? [], years, highlight, latest);
+      setText($('headline'), latest ? headline({ name: regionName, snap, latest, histories, nameOf }) : '', highlight);
       renderAsOf(snap);
       box.dataset.count = String(snap.indicators.length);
     },
@@ -140,6 +196,7 @@ export function createOverview({ onDrill, nameOf }) {
       cards.clear();
       $('composite-score').textContent = '—';
       $('composite-score').dataset.value = '';
+      $('headline').textContent = '';
     },
   };
 }

@@ -9,14 +9,20 @@ const lastIn = (points, { from, to }) => points.filter((p) => p.x >= from && p.x
 
 const inYears = (period, { from, to }) => period !== null && period !== undefined && period >= from && period <= to;
 
+/** The last of `withheld` ([{period, reason}]) in the years, after `after` if given. */
+const lastWithheld = (withheld, years, after = -Infinity) => (withheld ?? [])
+  .filter((w) => inYears(w.period, years) && w.period > after).at(-1) ?? null;
+
 /**
- * `latest`: the latest-scores document; `histories`: Map id -> [{x, y, coverage, warnings?, change?}];
- * `years`: {from, to}. Returns {period, composite, indicators, latestPeriod, asOf, withheld}:
- * `composite` {score, coverage, method, missing, warnings, change?, period} or null; `indicators` [{id, name, score,
- * period, coverage, reading (the full reading when it is the latest one), change?}]; `asOf` true when the
- * range ends before the latest year; `withheld` {period, reason} when the server withholds a year's composite.
+ * `latest`: the latest-scores document; `histories`: Map id -> [{x, y, coverage, warnings?, change?, rank?, band?,
+ * rankInterval?}]; `years`: {from, to}; `withheldOf`: Map id -> [{period, reason}] of the history documents.
+ * Returns {period, composite, indicators, latestPeriod, asOf, withheld}:
+ * `composite` {score, coverage, method, missing, warnings, change?, rank?, band?, rankInterval?, subindices?,
+ * subindexBands?, period} or null; `indicators` [{id, name, score, period, coverage, reading (the full reading when
+ * it is the latest one), change?, withheld?}]; `asOf` true when the range ends before the latest year; `withheld`
+ * {period, reason} when the server withholds the composite of a year shown after the one shown (or of every one).
  */
-export function snapshot(latest, histories, years) {
+export function snapshot(latest, histories, years, withheldOf = new Map()) {
   const c = latest.composite;
   let composite = null;
   if (c && inYears(latest.period, years)) {
@@ -27,17 +33,19 @@ export function snapshot(latest, histories, years) {
       const ids = [...(latest.indicators ?? []).map((i) => i.id), ...(c?.missing ?? [])];
       const missing = ids.filter((id) => !(histories.get(id) ?? []).some((q) => q.x === p.x && isNum(q.y)));
       composite = { score: p.y, coverage: p.coverage, method: c?.method, missing, warnings: p.warnings ?? [],
-        change: p.change, period: p.x };
+        change: p.change, rank: p.rank, band: p.band, rankInterval: p.rankInterval, period: p.x };
     }
   }
   const indicators = (latest.indicators ?? []).map((ind) => {
     if (inYears(ind.period, years)) return { ...ind, reading: ind };
     const p = lastIn(histories.get(ind.id) ?? [], years);
-    return p ? { id: ind.id, name: ind.name, score: p.y, period: p.x, coverage: p.coverage, change: p.change }
-      : { id: ind.id, name: ind.name, score: null, period: null, coverage: null };
+    if (p) return { id: ind.id, name: ind.name, score: p.y, period: p.x, coverage: p.coverage, change: p.change };
+    const gap = lastWithheld(withheldOf.get(ind.id), years);
+    return { id: ind.id, name: ind.name, score: null, period: gap?.period ?? null, coverage: null,
+      withheld: gap?.reason };
   });
   const withheld = latest.compositeWithheld && inYears(latest.compositeWithheld.period, years)
-    ? latest.compositeWithheld : null;
+    ? latest.compositeWithheld : lastWithheld(withheldOf.get('composite'), years, composite?.period);
   return {
     period: composite?.period ?? null,
     composite,

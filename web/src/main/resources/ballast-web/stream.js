@@ -10,7 +10,8 @@ export const FAILURES_BEFORE_OFFLINE = 3;
 const RETRY_MS = [5000, 15000, 30000];
 
 /**
- * Follows `region`'s stream: `onScore(doc, id)` for each new latest-scores document, `onStatus(state, {retryAt})` on
+ * Follows `region`'s stream: `onScore(doc, id, eventName)` for each new latest-scores document (event `score` or
+ * `uncertainty`), `onStatus(state, {retryAt})` on
  * every change of the connection (`retryAt`: when the next attempt is due while offline). Returns
  * {close(), retryNow()}.
  */
@@ -54,7 +55,9 @@ export function follow(region, { onScore, onStatus }) {
         onStatus('reconnecting', {});
       }
     };
-    source.addEventListener('score', (event) => {
+    // 'score' after a recompute, 'uncertainty' when the analysis of the current scores is done: both carry the
+    // region's whole latest document
+    const onDocument = (event) => {
       const id = Number(event.lastEventId);
       if (Number.isFinite(id)) {
         if (id <= lastId) return;
@@ -66,8 +69,10 @@ export function follow(region, { onScore, onStatus }) {
       } catch {
         return; // a malformed event: the next one carries the full state again
       }
-      if (doc.region === region) onScore(doc, id);
-    });
+      if (doc.region === region) onScore(doc, id, event.type);
+    };
+    source.addEventListener('score', onDocument);
+    source.addEventListener('uncertainty', onDocument);
   }
 
   const wentOffline = () => goOffline();

@@ -57,12 +57,12 @@ class DashboardBrowserTest {
         assertThat(page.text("composite-period")).isEqualTo(latest.get("period").asText());
         assertThat(page.text("composite-coverage"))
                 .isEqualTo(Math.round(composite.get("coverage").asDouble() * 100) + "%");
-        int year = latest.get("period").asInt();
-        Map<Integer, Double> history = page.history("CHN", "composite", 2000, THIS_YEAR);
-        double change = composite.get("score").asDouble() - history.get(year - 1);
+        // the server's like-for-like change, not the difference of two scores resting on different inputs
+        JsonNode change = composite.get("change");
+        assertThat(change.get("likeForLike").asBoolean()).as("China's change is like for like").isTrue();
         assertThat(page.text("composite-change"))
-                .contains(DashboardPage.oneDecimal(Math.abs(change)))
-                .contains("on " + (year - 1));
+                .contains(DashboardPage.oneDecimal(Math.abs(change.get("value").asDouble())))
+                .contains("on " + change.get("from").asInt());
         assertThat(page.byId("divergence").isDisplayed()).isEqualTo(!composite.get("warnings").isEmpty());
 
         List<WebElement> cards = page.driver().findElements(By.cssSelector("[data-card]"));
@@ -183,19 +183,22 @@ class DashboardBrowserTest {
         page.waitUntil(Duration.ofSeconds(5), d -> "CHN,USA,JPN".equals(page.urlParams().get("compare")));
         page.waitUntil(Duration.ofSeconds(5), d -> page.chart("compare-chart").size() == 3);
         Map<String, String> names = Map.of("CHN", "China", "USA", "United States", "JPN", "Japan");
-        Map<String, Double> latestScores = new HashMap<>();
         for (var entry : names.entrySet()) {
             Map<Integer, Double> api = page.history(entry.getKey(), "composite", 2000, THIS_YEAR);
             assertThat(page.line("compare-chart", entry.getValue()).byYear()).isEqualTo(api);
-            latestScores.put(entry.getValue(), api.values().stream().reduce((a, b) -> b).orElseThrow());
         }
+        // the ranked table: the server's like-for-like positions in one year, best first, the unranked last
+        JsonNode ranking = page.api("/api/v1/scores/ranking");
+        Map<String, Integer> positions = new HashMap<>();
+        ranking.get("ranks").forEach(r -> positions.put(r.get("region").asText(),
+                r.get("position").isNull() ? Integer.MAX_VALUE : r.get("position").asInt()));
         List<WebElement> rows = page.driver().findElements(By.cssSelector("#compare-ranking tbody tr"));
         assertThat(rows).hasSize(3);
-        List<Double> ranked = rows.stream()
-                .map(r -> Double.parseDouble(r.findElements(By.tagName("td")).get(1).getText())).toList();
-        assertThat(ranked).isSortedAccordingTo((a, b) -> Double.compare(b, a));
-        assertThat(rows.get(0).findElement(By.tagName("th")).getText())
-                .startsWith(latestScores.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey());
+        List<Integer> ranked = rows.stream().map(r -> positions.get(r.findElement(By.tagName("th")).getText()
+                .replaceAll(".*\\((\\w{3})\\)$", "$1"))).toList();
+        assertThat(ranked).isSorted();
+        String best = names.keySet().stream().min(java.util.Comparator.comparing(positions::get)).orElseThrow();
+        assertThat(rows.get(0).findElement(By.tagName("th")).getText()).startsWith(names.get(best));
 
         new Select(page.byId("compare-measure")).selectByValue("labor-conditions");
         page.waitUntil(Duration.ofSeconds(5), d -> "labor-conditions".equals(page.urlParams().get("measure")));
@@ -229,7 +232,10 @@ class DashboardBrowserTest {
         assertThat(reading).isNotNull();
         assertThat(page.text("drill-name")).isEqualTo("Labor conditions");
         assertShowsScore(page.byId("drill-score"), reading.get("score").asDouble());
-        assertThat(page.text("drill-explanation")).isEqualTo(reading.get("explanation").asText());
+        // the server's sentence, with real minus signs and "no 2025 value for X" for its "no data for X"
+        String explanation = reading.get("explanation").asText().replaceAll("(^|[\\s(])-(?=\\d)", "$1\u2212")
+                .replace("no data for", "no " + reading.get("period").asInt() + " value for");
+        assertThat(page.text("drill-explanation")).isEqualTo(explanation);
         List<WebElement> components = page.driver().findElements(By.cssSelector("#drill-components .component"));
         assertThat(components).hasSize(reading.get("components").size());
         for (int i = 0; i < components.size(); i++) {
@@ -274,16 +280,21 @@ class DashboardBrowserTest {
                     e.target.id || e.target.tagName.toLowerCase() + ':' + e.target.textContent.trim()));
                 document.activeElement.blur();
                 """);
-        Actions tabs = new Actions(page.driver());
-        for (int i = 0; i < 110; i++) {
-            tabs.sendKeys(Keys.TAB);
+        // Tab on until the what-if panel's last button has focus (every event row is a stop on the way)
+        List<String> reached = List.of();
+        for (int round = 0; round < 10 && !reached.contains("whatif-reset"); round++) {
+            Actions tabs = new Actions(page.driver());
+            for (int i = 0; i < 50; i++) {
+                tabs.sendKeys(Keys.TAB);
+            }
+            tabs.perform();
+            reached = ((List<?>) page.driver().executeScript("return window.__reached;")).stream()
+                    .map(String::valueOf).toList();
         }
-        tabs.perform();
-        List<String> reached = ((List<?>) page.driver().executeScript("return window.__reached;")).stream()
-                .map(String::valueOf).toList();
         assertThat(reached).contains("region", "from", "to", "from-range", "to-range", "play", "history-relative",
                 "history-share", "history-csv", "history-png", "history-svg", "history-tab-chart", "events-toggle",
-                "compare-USA", "compare-measure", "compare-csv", "drill-indicator", "drill-series", "series-csv");
+                "compare-USA", "compare-measure", "compare-csv", "drill-indicator", "drill-series", "series-csv",
+                "whatif-run", "whatif-reset");
         assertThat(reached).anyMatch(k -> k.startsWith("button:Components"));
         assertThat(reached).as("the legend's toggles").contains("button:Composite", "button:Labor conditions");
 
@@ -323,12 +334,16 @@ class DashboardBrowserTest {
     @Order(10)
     void theMethodologyPageExplainsEveryScore() {
         page.driver().get(BrowserSession.server().uri("/methodology.html#foreign-investment").toString());
-        for (String id : List.of("composite", "divergence", "normalisation", "coverage", "export-control-exposure",
-                "foreign-investment", "internal-capacity", "labor-conditions")) {
+        for (String id : List.of("composite", "divergence", "ranks", "uncertainty", "normalisation", "coverage",
+                "export-control-exposure", "foreign-investment", "internal-capacity", "labor-conditions")) {
             assertThat(page.driver().findElements(By.id(id))).as(id).hasSize(1);
         }
         assertThat(page.text("composite")).isEqualTo("The composite");
-        assertThat(page.driver().findElement(By.tagName("main")).getText()).contains("goalposts");
+        assertThat(page.driver().findElement(By.tagName("main")).getText()).contains("goalposts")
+                // the words the dashboard uses for the headline's levels, ranks, ranges and sensitivity
+                .contains("very low (below 20), low (20 to below 40), moderate (40 to below 60), high (60 to")
+                .contains("the rank compares like with like").contains("5th to 95th percentile")
+                .contains("Sobol indices").contains("nothing is stored");
     }
 
     @Test
@@ -346,6 +361,10 @@ class DashboardBrowserTest {
                 const box = document.getElementById('live-status').getBoundingClientRect();
                 return scrollY > 1000 && box.top >= 0 && box.bottom <= innerHeight;
                 """));
+        // the parts below the fold have loaded what they show (the what-if panel's inputs once it came into view),
+        // so the only requests that meet the stopped server are the stream's
+        page.waitUntil(Duration.ofSeconds(10), d -> "true".equals(page.byId("whatif").getAttribute("data-ready"))
+                && !String.valueOf(page.byId("sensitivity").getAttribute("data-status")).matches("null|"));
 
         BrowserSession.expectConsoleErrors(
                 Pattern.compile("/api/v1/stream\\?region=CHN.*ERR_(CONNECTION_REFUSED|EMPTY_RESPONSE)"));

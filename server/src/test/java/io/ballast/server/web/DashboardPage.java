@@ -246,6 +246,33 @@ final class DashboardPage {
         return map;
     }
 
+    /**
+     * Waits until the server's uncertainty analysis covers the current scores (a posted observation starts a new one,
+     * which takes a few seconds).
+     */
+    void waitForAnalysis() {
+        waitUntil(Duration.ofSeconds(60),
+                d -> "done".equals(latest("CHN").path("uncertainty").path("status").asText()));
+    }
+
+    /** 1 -> "1st", 2 -> "2nd", 11 -> "11th". */
+    static String ordinal(int n) {
+        int tens = n % 100;
+        String suffix = tens >= 11 && tens <= 13 ? "th" : switch (n % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
+        return n + suffix;
+    }
+
+    /** A change as the page writes it: "+1.2", "−3.4". */
+    static String signed(double value) {
+        String text = String.format(Locale.ROOT, "%.1f", Math.abs(value));
+        return text.equals("0.0") ? text : (value > 0 ? "+" : "\u2212") + text;
+    }
+
     static String oneDecimal(double score) {
         return String.format(Locale.ROOT, "%.1f", score);
     }

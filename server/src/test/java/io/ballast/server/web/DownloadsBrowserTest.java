@@ -87,19 +87,19 @@ class DownloadsBrowserTest {
     @Test
     void theComparisonAndSeriesCsvsNameTheirUnits() throws IOException {
         page.open("?compare=CHN,USA&measure=foreign-investment&indicator=foreign-investment"
-                + "&series=NE.TRD.GNFS.ZS&from=2010&to=2020");
+                + "&series=BX.KLT.DINV.WD.GD.ZS&from=2010&to=2020");
         List<CSVRecord> compare = read(download("compare-csv", "ballast-compare-foreign-investment-2010-2020.csv"));
         assertThat(compare).hasSize(22);
         assertThat(compare.get(0).get("unit")).isEqualTo("score 0-100 (higher is more resilient)");
         assertThat(compare.get(0).toMap()).containsKeys("economy", "year", "value", "coverage (share 0-1)",
                 "carried values", "divergence warning");
 
-        page.waitUntil(Duration.ofSeconds(5), d -> page.text("series-provenance").contains("NE.TRD.GNFS.ZS"));
-        List<CSVRecord> series = read(download("series-csv", "ballast-series-NE.TRD.GNFS.ZS-CHN.csv"));
+        page.waitUntil(Duration.ofSeconds(5), d -> page.text("series-provenance").contains("BX.KLT.DINV.WD.GD.ZS"));
+        List<CSVRecord> series = read(download("series-csv", "ballast-series-BX.KLT.DINV.WD.GD.ZS-CHN.csv"));
         assertThat(series).hasSize(11);
         assertThat(series.get(0).get("unit")).isEqualTo("% of GDP");
-        assertThat(series.get(0).get("series_code")).isEqualTo("NE.TRD.GNFS.ZS");
-        JsonNode points = page.api("/api/v1/series/NE.TRD.GNFS.ZS?region=CHN").get("points");
+        assertThat(series.get(0).get("series_code")).isEqualTo("BX.KLT.DINV.WD.GD.ZS");
+        JsonNode points = page.api("/api/v1/series/BX.KLT.DINV.WD.GD.ZS?region=CHN").get("points");
         Map<Integer, Double> api = new LinkedHashMap<>();
         points.forEach(p -> api.put(p.get("period").asInt(), p.get("value").asDouble()));
         series.forEach(r -> assertThat(Double.parseDouble(r.get("value")))
@@ -108,6 +108,7 @@ class DownloadsBrowserTest {
 
     @Test
     void imagesCarryATitleTheEconomyTheYearsTheSourcesTheLicenceAndTheLink() throws IOException {
+        page.waitForAnalysis();
         page.open("?region=JPN&from=2005&to=2020");
         String view = page.driver().getCurrentUrl();
         String svg = Files.readString(download("history-svg", "ballast-history-JPN-2005-2020.svg"));
@@ -116,6 +117,12 @@ class DownloadsBrowserTest {
                 .contains(view.replace("&", "&amp;"));
         long lines = page.chart("history-chart").size();
         assertThat(svg.split("<path d=\"M", -1).length - 1).as("one path per line").isEqualTo((int) lines);
+        // the composite's 90% range: one shaded shape per run of years the chart shades, behind the lines
+        int runs = ((Number) page.js("return Chart.getChart('history-chart').$ballastBand.length;")).intValue();
+        assertThat(runs).as("runs of years with a 90% range").isPositive();
+        assertThat(svg.split("fill-opacity=\"0.16\"", -1).length - 1).as("the band's shapes").isEqualTo(runs);
+        assertThat(svg.indexOf("fill-opacity=\"0.16\"")).as("drawn before the lines")
+                .isLessThan(svg.indexOf("<path d=\"M"));
 
         Path png = download("history-png", "ballast-history-JPN-2005-2020.png");
         byte[] bytes = Files.readAllBytes(png);

@@ -41,19 +41,19 @@ class DrilldownBrowserTest {
 
     @Test
     void aSeriesThatFailsToLoadLeavesNoEarlierChartBehindAndLoadsOnceTheConnectionIsBack() {
-        String fdi = page.api("/api/v1/series/BX.KLT.DINV.WD.GD.ZS?region=CHN").get("name").asText();
-        String trade = page.api("/api/v1/series/NE.TRD.GNFS.ZS?region=CHN").get("name").asText();
+        String total = page.api("/api/v1/series/SL.UEM.TOTL.ZS?region=CHN").get("name").asText();
+        String youth = page.api("/api/v1/series/SL.UEM.1524.ZS?region=CHN").get("name").asText();
         var driver = page.driver();
         BrowserSession.expectConsoleErrors(Pattern.compile("ERR_BLOCKED_BY_CLIENT|ERR_INTERNET_DISCONNECTED"));
         driver.executeCdpCommand("Network.enable", Map.of());
-        driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/api/v1/series/NE.TRD.GNFS.ZS*")));
-        page.open("?indicator=foreign-investment&series=BX.KLT.DINV.WD.GD.ZS");
-        page.waitUntil(Duration.ofSeconds(5), d -> fdi.equals(seriesChartLabel()));
+        driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/api/v1/series/SL.UEM.1524.ZS*")));
+        page.open("?indicator=labor-conditions&series=SL.UEM.TOTL.ZS");
+        page.waitUntil(Duration.ofSeconds(5), d -> total.equals(seriesChartLabel()));
         page.waitForLive();
         try {
-            new Select(page.byId("drill-series")).selectByValue("NE.TRD.GNFS.ZS");
+            new Select(page.byId("drill-series")).selectByValue("SL.UEM.1524.ZS");
             page.waitUntil(Duration.ofSeconds(5), d -> page.byId("series-error").isDisplayed());
-            assertThat(page.text("series-error")).contains("NE.TRD.GNFS.ZS");
+            assertThat(page.text("series-error")).contains("SL.UEM.1524.ZS");
             assertThat(seriesChartLabel()).as("no chart of the earlier series under the new label").isNull();
             assertThat(page.byId("series-chart").isDisplayed()).isFalse();
             assertThat(page.text("series-provenance")).isEmpty();
@@ -71,9 +71,9 @@ class DrilldownBrowserTest {
             driver.executeCdpCommand("Network.disable", Map.of());
         }
         page.waitForLive();
-        page.waitUntil(Duration.ofSeconds(10), d -> trade.equals(seriesChartLabel()));
+        page.waitUntil(Duration.ofSeconds(10), d -> youth.equals(seriesChartLabel()));
         assertThat(page.byId("series-error").isDisplayed()).isFalse();
-        assertThat(page.text("series-provenance")).contains("NE.TRD.GNFS.ZS");
+        assertThat(page.text("series-provenance")).contains("SL.UEM.1524.ZS");
     }
 
     @Test
@@ -95,7 +95,7 @@ class DrilldownBrowserTest {
 
     @Test
     void theSourceSeriesMenuNamesEverySeries() {
-        page.open("?indicator=export-control-exposure");
+        page.open("?indicator=labor-conditions");
         List<WebElement> options = new Select(page.byId("drill-series")).getOptions();
         assertThat(options).hasSizeGreaterThan(2);
         for (WebElement option : options) {
@@ -123,8 +123,8 @@ class DrilldownBrowserTest {
 
     @Test
     void theSourceChartShowsOnlyTheChosenYears() {
-        page.open("?indicator=foreign-investment&series=NE.TRD.GNFS.ZS&from=2010&to=2015");
-        page.waitUntil(Duration.ofSeconds(5), d -> page.text("series-provenance").contains("NE.TRD.GNFS.ZS"));
+        page.open("?indicator=foreign-investment&series=BX.KLT.DINV.WD.GD.ZS&from=2010&to=2015");
+        page.waitUntil(Duration.ofSeconds(5), d -> page.text("series-provenance").contains("BX.KLT.DINV.WD.GD.ZS"));
         Map<?, ?> x = (Map<?, ?>) page.js("const s = Chart.getChart('series-chart').scales.x; return {min: s.min, "
                 + "max: s.max};");
         assertThat(((Number) x.get("min")).intValue()).isEqualTo(2010);
@@ -163,7 +163,9 @@ class DrilldownBrowserTest {
 
     @Test
     void noDownloadIsOfferedWhereThereIsNoData() {
-        page.open("?region=USA&indicator=internal-capacity&series=NV.IND.MANF.ZS");
+        // Germany has an internal-capacity reading but no observation of manufacturing value added
+        assertThat(page.api("/api/v1/series/NV.IND.MANF.ZS?region=DEU").get("points")).isEmpty();
+        page.open("?region=DEU&indicator=internal-capacity&series=NV.IND.MANF.ZS");
         page.waitUntil(Duration.ofSeconds(5), d -> page.byId("series-empty").isDisplayed());
         for (String id : List.of("series-csv", "series-png", "series-svg")) {
             assertThat(page.byId(id).isEnabled()).as(id).isFalse();

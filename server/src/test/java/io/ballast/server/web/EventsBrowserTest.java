@@ -129,7 +129,9 @@ class EventsBrowserTest {
             URI href = URI.create(links.get(0).getAttribute("href"));
             assertThat(href.getScheme()).isIn("http", "https");
             assertThat(href.getHost()).as("no staging site").doesNotStartWith("stage.").doesNotContain("staging");
-            assertThat(href.getPath()).as("a document, not a homepage: %s", href).isNotEmpty().isNotEqualTo("/");
+            // a document: a path beyond the root, or a query naming one (a blog's "/?p=618354")
+            boolean root = href.getPath().isEmpty() || href.getPath().equals("/");
+            assertThat(root && href.getQuery() == null).as("a document, not a homepage: %s", href).isFalse();
         }
         for (JsonNode event : events) {
             String source = event.get("source").asText();
@@ -139,6 +141,45 @@ class EventsBrowserTest {
                         "#events-table a[href='https://www.federalregister.gov/d/" + doc + "']"))).hasSize(1);
             }
         }
+    }
+
+    @Test
+    void eachEventSaysWhomItTargetsItsScopeAndHowManyEntitiesItLists() {
+        page.emulate(1440, 900, false);
+        page.open("");
+        JsonNode events = page.api("/api/v1/events?region=CHN").get("events");
+        List<String> headers = page.driver().findElements(By.cssSelector("#events-table thead th")).stream()
+                .map(h -> h.getAttribute("textContent")).toList();
+        int targets = headers.indexOf("Targets");
+        int scope = headers.indexOf("Scope");
+        int entities = headers.indexOf("Entities");
+        assertThat(List.of(targets, scope, entities)).doesNotContain(-1);
+        List<WebElement> rows = page.driver().findElements(By.cssSelector("#events-table tbody tr"));
+        assertThat(rows).hasSize(events.size());
+        Map<String, String> scopes = Map.of("targeted", "targeted", "all-importers", "all importers",
+                "all-destinations", "all destinations");
+        boolean severalTargets = false;
+        for (int i = 0; i < rows.size(); i++) {
+            JsonNode e = events.get(i);
+            List<String> cells = rows.get(i).findElements(By.cssSelector("th, td")).stream()
+                    .map(c -> c.getAttribute("textContent").strip()).toList();
+            List<String> codes = new ArrayList<>();
+            e.get("targets").forEach(t -> codes.add(t.asText()));
+            severalTargets |= codes.size() > 1;
+            assertThat(cells.get(1)).isEqualTo(e.get("date").asText());
+            assertThat(cells.get(targets)).isEqualTo(String.join(", ", codes));
+            assertThat(cells.get(scope)).isEqualTo(scopes.get(e.get("scope").asText()));
+            assertThat(cells.get(entities)).isEqualTo(e.get("entities").isNull() ? "—" : e.get("entities").asText());
+        }
+        assertThat(severalTargets).as("an event aimed at several economies").isTrue();
+        // and the box on the chart says it too
+        WebElement row = rows.get(rows.size() - 1);
+        page.js("arguments[0].scrollIntoView({block: 'end'});", row);
+        row.sendKeys(Keys.SHIFT);
+        page.waitUntil(Duration.ofSeconds(3), d -> !boxLines().isEmpty());
+        JsonNode last = events.get(events.size() - 1);
+        assertThat(String.join(" ", boxLines())).contains(last.get("jurisdiction").asText() + " on "
+                + last.get("targets").get(0).asText()).contains(scopes.get(last.get("scope").asText()));
     }
 
     @Test
@@ -173,7 +214,7 @@ class EventsBrowserTest {
         List<JsonNode> notUs = new ArrayList<>();
         Set<String> quarters = new TreeSet<>();
         for (JsonNode e : events) {
-            if (!List.of(e.get("jurisdiction").asText().split("\\+")).contains("US")) {
+            if (!List.of(e.get("jurisdiction").asText().split("\\+")).contains("USA")) {
                 notUs.add(e);
                 String date = e.get("date").asText();
                 quarters.add(date.substring(0, 4) + "Q" + ((Integer.parseInt(date.substring(5, 7)) - 1) / 3));
@@ -182,9 +223,9 @@ class EventsBrowserTest {
         assertThat(notUs).isNotEmpty();
         assertThat(page.driver().findElements(By.cssSelector("#events-types input"))).isNotEmpty();
 
-        page.driver().findElement(By.cssSelector("label[for='imposed-by-US']")).click();
+        page.driver().findElement(By.cssSelector("label[for='imposed-by-USA']")).click();
         page.waitUntil(Duration.ofSeconds(5), d -> page.urlParams().containsKey("imposedBy"));
-        assertThat(page.urlParams().get("imposedBy").split(",")).doesNotContain("US");
+        assertThat(page.urlParams().get("imposedBy").split(",")).doesNotContain("USA");
         page.waitUntil(Duration.ofSeconds(5), d -> page.driver()
                 .findElements(By.cssSelector("#events-table tbody tr")).size() == notUs.size());
         assertThat(page.markerNumbers()).hasSize(quarters.size());
@@ -197,7 +238,7 @@ class EventsBrowserTest {
         page.driver().navigate().refresh();
         page.waitReady();
         assertThat(page.byId("events-toggle").isSelected()).isFalse();
-        assertThat(page.byId("imposed-by-US").isSelected()).isFalse();
+        assertThat(page.byId("imposed-by-USA").isSelected()).isFalse();
         assertThat(page.markerNumbers()).isEmpty();
     }
 }

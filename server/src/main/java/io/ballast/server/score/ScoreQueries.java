@@ -33,17 +33,13 @@ public final class ScoreQueries {
     private final ObjectMapper json;
     private final Supplier<BallastConfig> config;
     private final UncertaintyDocs uncertaintyDocs;
+    private final YearRanks ranks;
     private final Map<String, List<Alert>> alerts = new ConcurrentHashMap<>();
     private final Cache<String, Optional<Buffer>> latest = Caffeine.newBuilder().maximumSize(10_000).recordStats()
             .build();
     private final Cache<HistoryKey, Buffer> history = Caffeine.newBuilder().maximumSize(50_000).recordStats().build();
-    private volatile Ranks ranks = new Ranks(-1, Map.of());
 
     private record HistoryKey(String region, String indicator, int from, int to) {
-    }
-
-    /** The ranks of every year, as of one panel version. */
-    private record Ranks(long version, Map<Integer, Map<String, Rank>> byYear) {
     }
 
     /**
@@ -57,6 +53,7 @@ public final class ScoreQueries {
         this.json = json;
         this.config = config;
         this.uncertaintyDocs = new UncertaintyDocs(json, uncertainty, uncertaintyOn);
+        this.ranks = new YearRanks(panel, config);
     }
 
     /** A region's sensitivity document: the Sobol indices of each choice for its latest composite. */
@@ -101,7 +98,7 @@ public final class ScoreQueries {
         ObjectNode doc = json.createObjectNode();
         doc.put("year", year);
         ArrayNode list = doc.putArray("ranks");
-        rankOf(year).forEach((region, rank) -> {
+        ranks.of(year).forEach((region, rank) -> {
             ObjectNode item = list.addObject();
             item.put("region", region);
             item.setAll((ObjectNode) json.valueToTree(rank));
@@ -127,18 +124,6 @@ public final class ScoreQueries {
 
     private List<String> regions() {
         return config.get().regions().stream().map(BallastConfig.Region::code).toList();
-    }
-
-    private Map<String, Rank> rankOf(int year) {
-        Ranks current = ranks;
-        long version = panel.version();
-        if (current.version() != version) {
-            current = new Ranks(version, new ConcurrentHashMap<>());
-            ranks = current;
-        }
-        BallastConfig c = config.get();
-        return current.byYear().computeIfAbsent(year, y -> Ranking.of(y, regions(), panel, Aggregation.of(c),
-                c.scoring().missing().minInputCoverage()));
     }
 
     /**
@@ -174,7 +159,7 @@ public final class ScoreQueries {
         doc.put("period", period);
         if (composite.isPresent()) {
             ObjectNode node = json.valueToTree(composite.get().composite());
-            node.set("rank", json.valueToTree(rankOf(period).get(region)));
+            node.set("rank", json.valueToTree(ranks.of(period).get(region)));
             uncertaintyDocs.composite(node, region, period);
             doc.set("composite", node);
         } else {
@@ -212,7 +197,7 @@ public final class ScoreQueries {
                             if (!y.composite().warnings().isEmpty()) {
                                 node.set("warnings", json.valueToTree(y.composite().warnings()));
                             }
-                            node.set("rank", json.valueToTree(rankOf(y.period()).get(key.region())));
+                            node.set("rank", json.valueToTree(ranks.of(y.period()).get(key.region())));
                             uncertaintyDocs.composite(node, key.region(), y.period());
                         });
             } else {

@@ -1,7 +1,6 @@
 package io.ballast.bench;
 
 import io.ballast.server.config.BallastConfig;
-import io.ballast.server.config.BallastConfig.CompositeMethod;
 import io.ballast.server.config.ConfigLoader;
 import io.ballast.server.indicator.Measurer;
 import io.ballast.server.indicator.PluginHost;
@@ -50,13 +49,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class PanelUncertaintyBenchmark {
 
-    static final UncertaintyRanges DEFAULT = new UncertaintyRanges(0.5, 0.5, 0.2,
-            List.of(CompositeMethod.GEOMETRIC, CompositeMethod.ARITHMETIC), List.of(0, 1, 2), 4096);
-
     @Param({"1", "2"})
     public int threads;
 
     private final BallastConfig config = new ConfigLoader().load(Optional.empty(), Map.of());
+    /** The default configuration's ranges and sample size, as the server runs them. */
+    private final UncertaintyRanges ranges = UncertaintyRanges.of(config.uncertainty()).orElseThrow();
     private final Map<String, RegionData> data = BaselineData.byRegion();
     private final Map<String, List<YearScores>> years = new LinkedHashMap<>();
     private PluginHost host;
@@ -94,7 +92,7 @@ public class PanelUncertaintyBenchmark {
     }
 
     private UncertaintyResult analyse() {
-        return analysis.run(1, years, id -> config.weightOf(id), DEFAULT,
+        return analysis.run(1, years, id -> config.weightOf(id), ranges,
                 config.scoring().missing().carryForwardYears(), config.scoring().missing().minInputCoverage(),
                 config.scoring().minCoverage());
     }

@@ -27,6 +27,12 @@ final class BrowserSession implements BeforeAllCallback, AfterEachCallback {
     private static Shared shared;
     private static Pattern expectedConsoleErrors;
 
+    /**
+     * The analysis at its default size, as viewers meet it: long enough (about a second) that the page's "being
+     * computed" states can be seen between a score event and the uncertainty event that follows it.
+     */
+    private static final Map<String, String> ANALYSIS = Map.of("BALLAST_UNCERTAINTY_SAMPLES", "4096");
+
     /** The server and the browser, closed by JUnit at the end of the run (an AutoCloseable in the root store). */
     private static final class Shared implements AutoCloseable {
         final Path dataDir;
@@ -40,7 +46,7 @@ final class BrowserSession implements BeforeAllCallback, AfterEachCallback {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            server = TestServer.start(dataDir);
+            server = TestServer.start(dataDir, ANALYSIS);
             browser = new Browser();
             page = new DashboardPage(browser, () -> server);
         }
@@ -101,7 +107,8 @@ final class BrowserSession implements BeforeAllCallback, AfterEachCallback {
     }
 
     static void startServer(int port) {
-        shared.server = TestServer.start(shared.dataDir, Map.of("BALLAST_SERVER_PORT", Integer.toString(port)));
+        shared.server = TestServer.start(shared.dataDir, Map.of("BALLAST_SERVER_PORT", Integer.toString(port),
+                "BALLAST_UNCERTAINTY_SAMPLES", ANALYSIS.get("BALLAST_UNCERTAINTY_SAMPLES")));
     }
 
     /** Console errors the current test expects (such as refused connections while the server restarts). */

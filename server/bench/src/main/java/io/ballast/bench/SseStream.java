@@ -10,11 +10,11 @@ import java.util.concurrent.CountDownLatch;
 /**
  * One SSE stream of a {@link FanOutClient}: counts its score events and keeps when each arrived. Its bytes are fed on
  * one event loop; the main thread reads {@link #count} and the receipts it covers. Frames may be split anywhere
- * between buffers, so matching is a state machine kept across buffers: a line that is exactly {@code event: score},
- * then the blank line that ends the frame. Only line starts are looked at byte by byte; the rest of a line (the 3 KB
- * of JSON) is skipped with Netty's word-at-a-time {@code indexOf}. A plain loop over every byte cost some 130 ms of
- * CPU per event at 10,000 streams on this machine, on the same two cores as the server: it would have been measured
- * as the server's delay.
+ * between buffers, so matching is a state machine kept across buffers: a line that is exactly {@code event: score}
+ * (for the snapshot, any event line), then the blank line that ends the frame. Only line starts are looked at byte by
+ * byte; the rest of a line (the 3 KB of JSON) is skipped with Netty's word-at-a-time {@code indexOf}. A plain loop
+ * over every byte cost some 130 ms of CPU per event at 10,000 streams on this machine, on the same two cores as the
+ * server: it would have been measured as the server's delay.
  */
 final class SseStream {
 
@@ -22,15 +22,20 @@ final class SseStream {
     enum Outcome { CONNECTED, REFUSED, OTHER }
 
     private static final byte[] EVENT_LINE = "event: score\n".getBytes(StandardCharsets.US_ASCII);
+    /**
+     * What the snapshot's event line starts with. The snapshot is the region's last event of any kind: once the
+     * server's uncertainty analysis of the last change is done, that is an {@code uncertainty} event, not a score.
+     */
+    private static final byte[] SNAPSHOT_LINE = "event: ".getBytes(StandardCharsets.US_ASCII);
 
     final int firstTrial;
     private final CountDownLatch settled;
     volatile Outcome outcome;
     volatile boolean closed;
-    /** Receipt times of the score events, the snapshot first; valid up to {@link #count}. */
+    /** Receipt times of the snapshot, then of the score events; valid up to {@link #count}. */
     long[] receipts = new long[8];
     volatile int count;
-    /** Bytes of EVENT_LINE matched at the start of the current line; -1 once the line cannot match. */
+    /** Bytes of the wanted event line matched at the start of the current line; -1 once it cannot match. */
     private int matched;
     /** Inside a score frame, waiting for the blank line that ends it. */
     private boolean inEvent;
@@ -69,15 +74,21 @@ final class SseStream {
                     matched = 0;
                 }
                 atLineStart = false;
-            } else if (b == EVENT_LINE[matched]) {
-                if (++matched == EVENT_LINE.length) {
+            } else if (b == wanted()[matched]) {
+                if (++matched == wanted().length) {
                     inEvent = true;
-                    atLineStart = true; // the event line's own newline was just read
+                    // the score line's own newline was just read; the snapshot's line goes on to its event's name
+                    atLineStart = wanted() == EVENT_LINE;
                 }
             } else {
                 matched = b == '\n' ? 0 : -1;
             }
         }
+    }
+
+    /** The event line a frame must start with to count: any for the snapshot, then only score events. */
+    private byte[] wanted() {
+        return count == 0 ? SNAPSHOT_LINE : EVENT_LINE;
     }
 
     private void received(long now) {

@@ -1,14 +1,12 @@
 package io.ballast.bench;
 
-import io.netty.buffer.ByteBuf;
+import io.ballast.bench.SseStream.Outcome;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.internal.buffer.BufferInternal;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -38,16 +36,13 @@ public final class FanOutClient {
     private static final int WAVE = 500;
     private static final long WAVE_TIMEOUT_SECONDS = 60;
     private static final long RESULT_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
-    private static final byte[] EVENT_LINE = "event: score\n".getBytes(StandardCharsets.US_ASCII);
-
-    private enum Outcome { CONNECTED, REFUSED, OTHER }
 
     private final String host;
     private final int port;
     private final String path;
     private final Vertx vertx = Vertx.vertx();
     private final List<HttpClient> clients = new ArrayList<>();
-    private final List<Stream> streams = new ArrayList<>();
+    private final List<SseStream> streams = new ArrayList<>();
     private int opened;
     private int trials;
     /** Why the first stream that failed other than by a 503 did, to say so once. */
@@ -89,16 +84,16 @@ public final class FanOutClient {
         for (int done = 0; done < m; ) {
             int wave = Math.min(WAVE, m - done);
             CountDownLatch settled = new CountDownLatch(wave);
-            List<Stream> batch = new ArrayList<>();
+            List<SseStream> batch = new ArrayList<>();
             for (int i = 0; i < wave; i++) {
-                Stream s = new Stream(trials, settled);
+                SseStream s = new SseStream(trials, settled);
                 batch.add(s);
                 connect(clients.get(opened++ % clients.size()), s);
             }
             if (!settled.await(WAVE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 say("note wave timed out with " + settled.getCount() + " of " + wave + " streams unsettled");
             }
-            for (Stream s : batch) {
+            for (SseStream s : batch) {
                 Outcome o = s.outcome;
                 counts[o == null ? 2 : o.ordinal()]++;
                 if (o == Outcome.CONNECTED) {
@@ -113,7 +108,7 @@ public final class FanOutClient {
         return counts;
     }
 
-    private void connect(HttpClient client, Stream s) {
+    private void connect(HttpClient client, SseStream s) {
         client.request(new RequestOptions().setHost(host).setPort(port).setURI(path)
                         .putHeader("Accept", "text/event-stream"))
                 .compose(HttpClientRequest::send)
@@ -145,7 +140,7 @@ public final class FanOutClient {
         long deadline = System.nanoTime() + RESULT_TIMEOUT_NANOS;
         int pending = 0;
         while (pending < streams.size() && System.nanoTime() < deadline) {
-            Stream s = streams.get(pending);
+            SseStream s = streams.get(pending);
             if (s.closed || s.count > trials - s.firstTrial) {
                 pending++;
             } else {
@@ -156,7 +151,7 @@ public final class FanOutClient {
         int received = 0;
         int closed = 0;
         int surplus = 0;
-        for (Stream s : streams) {
+        for (SseStream s : streams) {
             int index = trials - s.firstTrial; // the snapshot is event 0, the first trial's event 1, ...
             int count = s.count; // read before receipts: its volatile write published them
             if (count > index) {
@@ -177,111 +172,12 @@ public final class FanOutClient {
         if (negative > 0) {
             say("note " + negative + " streams received the event before the harness had read the answer");
         }
-        say(String.format(Locale.ROOT, "result %d %.1f %.1f %.1f", received, percentile(sorted, 0.50),
-                percentile(sorted, 0.99), percentile(sorted, 1.0)));
-    }
-
-    /** Nearest-rank percentile, in milliseconds. */
-    private static double percentile(long[] sorted, double p) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int rank = (int) Math.ceil(p * sorted.length);
-        return sorted[Math.max(rank, 1) - 1] / 1e6;
+        say(String.format(Locale.ROOT, "result %d %.1f %.1f %.1f", received, Stats.percentileMs(sorted, 0.50),
+                Stats.percentileMs(sorted, 0.99), Stats.percentileMs(sorted, 1.0)));
     }
 
     private static void say(String line) {
         System.out.println(line);
         System.out.flush();
-    }
-
-    /**
-     * One SSE stream. Its bytes are fed on one event loop; the main thread reads {@link #count} and the receipts it
-     * covers. Frames may be split anywhere between buffers, so matching is a state machine kept across buffers: a
-     * line that is exactly {@code event: score}, then the blank line that ends the frame. Only line starts are looked
-     * at byte by byte; the rest of a line (the 3 KB of JSON) is skipped with Netty's word-at-a-time {@code indexOf}.
-     * A plain loop over every byte cost some 130 ms of CPU per event at 10,000 streams on this machine, on the same
-     * two cores as the server: it would have been measured as the server's delay.
-     */
-    private static final class Stream {
-        final int firstTrial;
-        private final CountDownLatch settled;
-        volatile Outcome outcome;
-        volatile boolean closed;
-        /** Receipt times of the score events, the snapshot first; valid up to {@link #count}. */
-        long[] receipts = new long[8];
-        volatile int count;
-        /** Bytes of EVENT_LINE matched at the start of the current line; -1 once the line cannot match. */
-        private int matched;
-        /** Inside a score frame, waiting for the blank line that ends it. */
-        private boolean inEvent;
-        /** Inside a score frame and at the start of a line: a newline here is the blank line. */
-        private boolean atLineStart;
-
-        Stream(int firstTrial, CountDownLatch settled) {
-            this.firstTrial = firstTrial;
-            this.settled = settled;
-        }
-
-        void feed(Buffer buffer) {
-            long now = System.nanoTime();
-            // the internal view of the bytes, for its fast indexOf; read only, never released here
-            ByteBuf bytes = ((BufferInternal) buffer).getByteBuf();
-            int end = bytes.writerIndex();
-            for (int i = bytes.readerIndex(); i < end; ) {
-                if (inEvent ? !atLineStart : matched < 0) {
-                    int newline = bytes.indexOf(i, end, (byte) '\n');
-                    if (newline < 0) {
-                        return; // the line goes on in a later buffer
-                    }
-                    i = newline + 1;
-                    if (inEvent) {
-                        atLineStart = true;
-                    } else {
-                        matched = 0;
-                    }
-                    continue;
-                }
-                byte b = bytes.getByte(i++);
-                if (inEvent) {
-                    if (b == '\n') {
-                        received(now);
-                        inEvent = false;
-                        matched = 0;
-                    }
-                    atLineStart = false;
-                } else if (b == EVENT_LINE[matched]) {
-                    if (++matched == EVENT_LINE.length) {
-                        inEvent = true;
-                        atLineStart = true; // the event line's own newline was just read
-                    }
-                } else {
-                    matched = b == '\n' ? 0 : -1;
-                }
-            }
-        }
-
-        private void received(long now) {
-            if (count == receipts.length) {
-                receipts = Arrays.copyOf(receipts, count * 2);
-            }
-            receipts[count] = now;
-            count = count + 1; // only this stream's event loop writes it
-            if (count == 1) {
-                settle(Outcome.CONNECTED);
-            }
-        }
-
-        void close() {
-            closed = true;
-            settle(Outcome.OTHER); // no-op when it had connected
-        }
-
-        synchronized void settle(Outcome o) {
-            if (outcome == null) {
-                outcome = o;
-                settled.countDown();
-            }
-        }
     }
 }

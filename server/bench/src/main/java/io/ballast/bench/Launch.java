@@ -13,7 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** What the end-to-end benchmarks share: a server process's command, its readiness, its stop, and medians. */
+/** What the end-to-end benchmarks share: a server process's command, its readiness and its stop. */
 record Launch(List<String> command, int port) {
 
     static final String TOKEN = "bench-admin-token-0123456789";
@@ -85,11 +85,5 @@ record Launch(List<String> command, int port) {
             p.destroyForcibly();
             p.waitFor();
         }
-    }
-
-    static double median(double[] values) {
-        double[] copy = values.clone();
-        Arrays.sort(copy);
-        return copy[copy.length / 2];
     }
 }

@@ -1,0 +1,84 @@
+package io.ballast.bench;
+
+import java.io.IOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The processes of the end-to-end benchmark: Ballast as the README starts it (with the class-data archive when there
+ * is one) or as a plain {@code java -jar}, and the bare Vert.x baseline ({@link BareServer}); started, waited for
+ * until ready, and stopped. Their output is discarded.
+ */
+final class EndToEndServers {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ChildProcesses processes = new ChildProcesses();
+    private final Path jar;
+    private final Path benchJar;
+
+    EndToEndServers(Path jar, Path benchJar) {
+        this.jar = jar;
+        this.benchJar = benchJar;
+    }
+
+    /** The client the parts share for their own requests. */
+    HttpClient http() {
+        return http;
+    }
+
+    /** The class-data archive the build writes beside the server jar (docs/operations.md). */
+    Path archive() {
+        return jar.resolveSibling("ballast.jsa");
+    }
+
+    /** Ballast as the README starts it: with the class-data archive when there is one. */
+    Launch ballast(String extraYaml) throws IOException {
+        List<String> jvm = Files.exists(archive()) ? List.of("-XX:SharedArchiveFile=" + archive()) : List.of();
+        return Launch.ballast(jar, Files.createTempDirectory("ballast-bench"), jvm, extraYaml);
+    }
+
+    /** Ballast started with a plain {@code java -jar}, no archive. */
+    Launch plainBallast() throws IOException {
+        return Launch.ballast(jar, Files.createTempDirectory("ballast-bench"), List.of(), "");
+    }
+
+    /** The bare Vert.x server answering {@code /bytes} with the file {@code body}. */
+    Launch bare(Path body) throws IOException {
+        return Launch.bench(benchJar, List.of(), BareServer.class, body.toString());
+    }
+
+    /** Starts the server and waits until it is ready; stops it again if it never becomes so. */
+    Process startReady(Launch server) throws IOException, InterruptedException {
+        Process p = start(server);
+        try {
+            server.waitReady(http);
+            return p;
+        } catch (RuntimeException | InterruptedException e) {
+            stop(p);
+            throw e;
+        }
+    }
+
+    /** Milliseconds from the process's start to its first 200 from {@code /health/ready}; it is stopped after. */
+    long msToReady(Launch server) throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
+        Process p = start(server);
+        try {
+            server.waitReady(http);
+            return (System.nanoTime() - t0) / 1_000_000;
+        } finally {
+            stop(p);
+        }
+    }
+
+    void stop(Process p) throws InterruptedException {
+        processes.stop(p);
+    }
+
+    private Process start(Launch server) throws IOException {
+        return processes.start(server.command(), Redirect.DISCARD);
+    }
+}

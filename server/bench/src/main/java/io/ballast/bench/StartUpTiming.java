@@ -1,0 +1,37 @@
+package io.ballast.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The end-to-end benchmark's start-up part: process start to {@code /health/ready} answering 200 on an empty data
+ * directory, for Ballast with the class-data archive, Ballast as a plain {@code java -jar}, and the bare Vert.x server.
+ */
+final class StartUpTiming {
+
+    private static final int RUNS = 5;
+
+    private StartUpTiming() {
+    }
+
+    /** Starts each server five times, interleaved, and reports the medians; {@code body} is the bare server's. */
+    static void run(EndToEndServers servers, Path body) throws Exception {
+        System.out.println("== start-up: process start to /health/ready answering 200, empty data directory "
+                + "(median of 5)");
+        double[] archived = new double[RUNS];
+        double[] plain = new double[RUNS];
+        double[] bare = new double[RUNS];
+        for (int i = 0; i < RUNS; i++) {
+            archived[i] = servers.msToReady(servers.ballast(""));
+            plain[i] = servers.msToReady(servers.plainBallast());
+            bare[i] = servers.msToReady(servers.bare(body));
+        }
+        if (Files.exists(servers.archive())) {
+            RatioLine.print("with .jsa ms", Stats.median(archived), "bare vert.x ms", Stats.median(bare));
+        } else {
+            System.out.println("  no " + servers.archive() + " (built with -Dballast.cds.skip?): both runs are "
+                    + "without it");
+        }
+        RatioLine.print("java -jar ms", Stats.median(plain), "bare vert.x ms", Stats.median(bare));
+    }
+}

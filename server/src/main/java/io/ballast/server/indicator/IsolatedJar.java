@@ -83,8 +83,10 @@ final class IsolatedJar {
         if (first instanceof Hello hello && hello.protocol() == RunnerProtocol.VERSION) {
             return hello;
         }
-        if (first != null) {
-            process.kill("it answered " + first.getClass().getSimpleName() + " instead of hello");
+        if (first instanceof Hello other) {
+            process.kill("its runner speaks protocol " + other.protocol() + ", this server " + RunnerProtocol.VERSION);
+        } else if (first != null) {
+            process.kill("its runner opened with " + first.getClass().getSimpleName() + " instead of hello");
         }
         throw new Refused(process.death());
     }

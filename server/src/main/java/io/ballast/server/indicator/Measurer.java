@@ -27,10 +27,12 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
- * Runs a plugin's calls on plugin threads with a time limit: {@code measure}, where an exception, a timeout, a linkage
- * error or an invalid reading marks the plugin FAILED with the cause and the caller simply gets no reading (one bad
- * plugin never blocks or breaks the others; missing data is not a failure), and {@code checkHealth}, whose hang or
- * throw is reported as unhealthy without blocking the caller.
+ * Runs a plugin's calls with a time limit: {@code measure}, where an exception, a timeout, a linkage error, an invalid
+ * reading or a thread left running marks the plugin FAILED with the cause and the caller simply gets no reading (one
+ * bad plugin never blocks or breaks the others; missing data is not a failure), and {@code checkHealth}, whose hang or
+ * throw is reported as unhealthy without blocking the caller. In-process plugins run on a thread per batch in a thread
+ * group of their own; plugins in a runner ({@link RemoteIndicator}) are sent the batch over its pipe. Every reading
+ * is rebuilt through the API's records, so it is checked again whatever the plugin did to it.
  */
 public final class Measurer implements AutoCloseable {
 

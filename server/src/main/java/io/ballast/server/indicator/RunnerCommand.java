@@ -1,10 +1,13 @@
 package io.ballast.server.indicator;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * How to start a plugin runner JVM: this JVM's {@code java}, this JVM's class path (the server jar when packaged,
@@ -19,7 +22,17 @@ public record RunnerCommand(Path java, String classPath, int heapMb, Path workDi
     /** A runner like this JVM, with {@code heapMb} MiB of heap, working in {@code workDir}. */
     public static RunnerCommand ofThisJvm(int heapMb, Path workDir) {
         return new RunnerCommand(Path.of(System.getProperty("java.home"), "bin", "java"),
-                System.getProperty("java.class.path"), heapMb, workDir, DEFAULT_START_LIMIT);
+                absolute(System.getProperty("java.class.path")), heapMb, workDir, DEFAULT_START_LIMIT);
+    }
+
+    /**
+     * The class path with every entry made absolute: the server is often started as {@code java -jar
+     * server/target/ballast-server.jar}, and a runner works in another directory.
+     */
+    static String absolute(String classPath) {
+        return Arrays.stream(classPath.split(File.pathSeparator)).filter(e -> !e.isEmpty())
+                .map(e -> Path.of(e).toAbsolutePath().normalize().toString())
+                .collect(Collectors.joining(File.pathSeparator));
     }
 
     /** How long a runner may take to start and describe its indicators, by default. */

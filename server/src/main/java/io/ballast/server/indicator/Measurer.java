@@ -136,7 +136,7 @@ public final class Measurer implements AutoCloseable {
             }
             return null;
         });
-        Thread caller = new Thread(group, batch, "ballast-plugin-" + plugin.id() + "-" + counter.incrementAndGet());
+        Thread caller = new Caller(group, batch, "ballast-plugin-" + plugin.id() + "-" + counter.incrementAndGet());
         caller.setDaemon(true);
         caller.start();
         long pollNanos = Math.max(1_000_000, limit.toNanos() / 4);
@@ -224,16 +224,27 @@ public final class Measurer implements AutoCloseable {
         return sofar;
     }
 
+    /**
+     * Threads in the plugin's group that are not the measurer's own callers (this batch's, or an earlier one's still
+     * finishing): threads the plugin started.
+     */
     private static int strayThreads(ThreadGroup group, Thread caller) {
         Thread[] all = new Thread[group.activeCount() + 16];
         int n = group.enumerate(all, true);
         int stray = 0;
         for (int i = 0; i < n; i++) {
-            if (all[i] != caller && all[i].isAlive()) {
+            if (all[i] != caller && !(all[i] instanceof Caller) && all[i].isAlive()) {
                 stray++;
             }
         }
         return stray;
+    }
+
+    /** A thread the measurer started to run a batch; threads a plugin starts are plain threads. */
+    private static final class Caller extends Thread {
+        Caller(ThreadGroup group, Runnable task, String name) {
+            super(group, task, name);
+        }
     }
 
     private static List<Measurement> snapshot(AtomicReferenceArray<Measurement> readings) {

@@ -284,6 +284,33 @@ class HostilePluginTest {
                 .doesNotContain("HOME");
     }
 
+    @Test
+    void aRunnerThatDiedIsStartedAgainWhenItsPluginIsSwitchedBackOnAfterItsPause() throws IOException {
+        Path trigger = dir.resolve("exit-now");
+        drop(plugins, "flaky.jar", hostile("flaky", """
+                public IndicatorDescriptor descriptor() { return describe(); }
+                public IndicatorReading measure(IndicatorContext context) {
+                    if (java.nio.file.Files.exists(java.nio.file.Path.of("exit-now"))) { System.exit(7); }
+                    return fine();
+                }
+                """));
+        folder.loadAll();
+        Files.createFile(trigger);
+        measure("flaky");
+        assertThat(plugin("flaky").failure()).hasValueSatisfying(c -> assertThat(c).contains("exited with code 7"));
+        assertThat(folder.runnerPids()).hasSize(1); // the good neighbour's
+        Files.delete(trigger);
+
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            host.enable("flaky");
+            return measure("flaky").stream().allMatch(m -> m.reading().isPresent());
+        });
+
+        assertThat(plugin("flaky").state()).isEqualTo(PluginState.STARTED);
+        assertThat(folder.runnerPids()).hasSize(2);
+        nothingLeftBehind(folder.runnerPids());
+    }
+
     /**
      * A reading whose coverage is set to 9.2e14 after its constructor checked it: {@code sun.misc.Unsafe} refuses
      * record fields, so the offset comes from a plain class laid out alike. The plugin makes sure the bypass worked.

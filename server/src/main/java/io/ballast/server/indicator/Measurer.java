@@ -66,7 +66,8 @@ public final class Measurer implements AutoCloseable {
     /** The thread of a call given up on, by plugin instance, while it may still run. */
     private final Map<Indicator, Thread> abandoned = new java.util.concurrent.ConcurrentHashMap<>();
     /** The thread group of each plugin's calls: a thread left in it after a call is one the plugin started. */
-    private final Map<Indicator, ThreadGroup> groups = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    private final Map<Indicator, ThreadGroup> groups =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
     private final ThreadGroup callers = new ThreadGroup("ballast-plugins");
     private final AtomicLong counter = new AtomicLong();
 

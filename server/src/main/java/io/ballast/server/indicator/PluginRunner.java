@@ -200,10 +200,12 @@ public final class PluginRunner {
         private final MissingDataPolicy policy;
         private final List<PolicyEvent> events;
         private final Clock clock;
+        private final Map<String, Double> settings;
         private final Map<String, TreeSet<Integer>> reads = new TreeMap<>();
 
         Context(Measure request, int period, MissingDataPolicy policy, List<PolicyEvent> events, Clock clock) {
             this.request = request;
+            this.settings = Map.copyOf(request.settings()); // unmodifiable, as the server's own context gives them
             this.period = period;
             this.policy = policy;
             this.events = events;
@@ -232,7 +234,7 @@ public final class PluginRunner {
 
         @Override
         public Map<String, Double> settings() {
-            return request.settings();
+            return settings;
         }
 
         @Override

@@ -11,8 +11,9 @@ import java.util.stream.Collectors;
 
 /**
  * How to start a plugin runner JVM: this JVM's {@code java}, this JVM's class path (the server jar when packaged,
- * the build's classes in tests), a heap limit, a working directory, how long it may take to start, and an environment holding nothing of the
- * server's: no {@code BALLAST_*} token, no credentials, only the time zone and locale.
+ * the build's classes in tests), a heap limit, a working directory, how long it may take to start, and an
+ * environment holding nothing of the server's: no {@code BALLAST_*} token, no credentials, only the time zone and
+ * locale.
  */
 public record RunnerCommand(Path java, String classPath, int heapMb, Path workDir, Duration startLimit) {
 

@@ -133,7 +133,8 @@ final class PluginJars {
         Map<String, byte[]> entries = new HashMap<>();
         compile(pkg + ".Hostile", source).forEach((name, bytes) -> entries.put(name.replace('.', '/') + ".class",
                 bytes));
-        entries.put("META-INF/services/io.ballast.api.Indicator", (pkg + ".Hostile\n").getBytes(StandardCharsets.UTF_8));
+        entries.put("META-INF/services/io.ballast.api.Indicator",
+                (pkg + ".Hostile\n").getBytes(StandardCharsets.UTF_8));
         return jar(entries, "1.0");
     }
 

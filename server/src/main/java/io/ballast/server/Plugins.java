@@ -6,6 +6,9 @@ import io.ballast.server.indicator.Measurer;
 import io.ballast.server.indicator.PluginFolder;
 import io.ballast.server.indicator.PluginHost;
 import io.ballast.server.indicator.PluginState;
+import io.ballast.server.indicator.RunnerCommand;
+import java.nio.file.Path;
+import java.util.Optional;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -16,8 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Start-up stage 2: the plugin host (built-ins from the classpath, jars from the plugins folder), the measurer that
- * runs plugin calls with a time limit, and the watched folder.
+ * Start-up stage 2: the plugin host (built-ins from the classpath, jars from the plugins folder, each in a runner JVM
+ * of its own unless {@code plugins.isolation} is {@code in-process}), the measurer that runs plugin calls with a time
+ * limit, and the watched folder.
  */
 record Plugins(PluginHost host, Measurer measurer, PluginFolder folder) {
 
@@ -32,8 +36,11 @@ record Plugins(PluginHost host, Measurer measurer, PluginFolder folder) {
             platform.metrics().gauge("ballast.plugins." + state.name().toLowerCase(Locale.ROOT),
                     "plugins in state " + state, () -> host.all().stream().filter(p -> p.state() == state).count());
         }
-        PluginFolder folder = new PluginFolder(config.plugins().directory(),
-                config.data().dir().resolve("plugin-cache"), host);
+        Path copies = config.data().dir().resolve("plugin-cache");
+        Optional<RunnerCommand> runners = config.plugins().outOfProcess()
+                ? Optional.of(RunnerCommand.ofThisJvm(config.plugins().runnerHeapMb(), copies)) : Optional.empty();
+        PluginFolder folder = new PluginFolder(config.plugins().directory(), copies, host, runners,
+                Duration.ofMillis(config.plugins().measureTimeoutMs()));
         return new Plugins(host, measurer, folder);
     }
 

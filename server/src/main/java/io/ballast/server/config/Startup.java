@@ -24,7 +24,7 @@ public record Startup(Server server, Logging logging, Data data, Plugins plugins
     /** Fills the folders left empty with their places under the data directory. */
     public Startup {
         plugins = new Plugins(empty(plugins.directory()) ? data.dir().resolve("plugins") : plugins.directory(),
-                plugins.scanIntervalMs(), plugins.measureTimeoutMs());
+                plugins.scanIntervalMs(), plugins.measureTimeoutMs(), plugins.isolation(), plugins.runnerHeapMb());
         ingest = new Ingest(ingest.maxBatch(), empty(ingest.inbox()) ? data.dir().resolve("inbox") : ingest.inbox(),
                 ingest.inboxScanMs());
     }
@@ -94,9 +94,33 @@ public record Startup(Server server, Logging logging, Data data, Plugins plugins
         }
     }
 
-    /** The plugins folder (empty: {@code <data.dir>/plugins}), how often it is scanned, how long a measurement may take. */
+    /**
+     * The plugins folder (empty: {@code <data.dir>/plugins}), how often it is scanned, how long a measurement may take,
+     * whether its jars run in a runner JVM each or inside the server, and each runner's heap limit.
+     */
     public record Plugins(Path directory, @Range(min = 50, max = 60_000) int scanIntervalMs,
-                          @Range(min = 10, max = 600_000) int measureTimeoutMs) {
+                          @Range(min = 10, max = 600_000) int measureTimeoutMs, Isolation isolation,
+                          @Range(min = 16, max = 65_536) int runnerHeapMb) {
+        public Plugins {
+            Invalid.present(isolation, "isolation", "process or in-process");
+        }
+
+        /** Whether jars from the folder run out of process. */
+        public boolean outOfProcess() {
+            return isolation == Isolation.PROCESS;
+        }
+    }
+
+    /** Where the plugins folder's jars run: a runner JVM per jar, or inside the server (trusted jars only). */
+    public enum Isolation {
+        @com.fasterxml.jackson.annotation.JsonProperty("process") PROCESS,
+        @com.fasterxml.jackson.annotation.JsonProperty("in-process") IN_PROCESS;
+
+        /** As written in the config file. */
+        @Override
+        public String toString() {
+            return this == PROCESS ? "process" : "in-process";
+        }
     }
 
     /** Limits of the ingest API, and the inbox folder (empty: {@code <data.dir>/inbox}) and how often it is scanned. */

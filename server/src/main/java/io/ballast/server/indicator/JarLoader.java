@@ -71,7 +71,7 @@ final class JarLoader {
         return new Loaded(loader, indicators, problems);
     }
 
-    private static void checkJar(Path jar) throws RefusedJar {
+    static void checkJar(Path jar) throws RefusedJar {
         try (JarFile file = new JarFile(jar.toFile())) {
             if (file.getEntry(SERVICE_FILE) == null) {
                 throw new RefusedJar("it has no " + SERVICE_FILE + " file naming its indicator classes");

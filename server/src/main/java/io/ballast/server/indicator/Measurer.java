@@ -16,7 +16,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,10 +27,12 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
- * Runs a plugin's calls on plugin threads with a time limit: {@code measure}, where an exception, a timeout, a linkage
- * error or an invalid reading marks the plugin FAILED with the cause and the caller simply gets no reading (one bad
- * plugin never blocks or breaks the others; missing data is not a failure), and {@code checkHealth}, whose hang or
- * throw is reported as unhealthy without blocking the caller.
+ * Runs a plugin's calls with a time limit: {@code measure}, where an exception, a timeout, a linkage error, an invalid
+ * reading or a thread left running marks the plugin FAILED with the cause and the caller simply gets no reading (one
+ * bad plugin never blocks or breaks the others; missing data is not a failure), and {@code checkHealth}, whose hang or
+ * throw is reported as unhealthy without blocking the caller. In-process plugins run on a thread per batch in a thread
+ * group of their own; plugins in a runner ({@link RemoteIndicator}) are sent the batch over its pipe. Every reading
+ * is rebuilt through the API's records, so it is checked again whatever the plugin did to it.
  */
 public final class Measurer implements AutoCloseable {
 
@@ -60,6 +62,14 @@ public final class Measurer implements AutoCloseable {
             };
         }
     }
+
+    /** The thread of a call given up on, by plugin instance, while it may still run. */
+    private final Map<Indicator, Thread> abandoned = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The thread group of each plugin's calls: a thread left in it after a call is one the plugin started. */
+    private final Map<Indicator, ThreadGroup> groups =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    private final ThreadGroup callers = new ThreadGroup("ballast-plugins");
+    private final AtomicLong counter = new AtomicLong();
 
     /** Health checks in flight, by plugin instance: a check that hangs is waited on again, never started twice. */
     private final Map<Indicator, CompletableFuture<Health>> checks = new IdentityHashMap<>();
@@ -92,11 +102,26 @@ public final class Measurer implements AutoCloseable {
      * contexts not reached then get no reading.
      */
     public List<Measurement> measureAll(LoadedPlugin plugin, List<? extends IndicatorContext> contexts) {
+        if (contexts.isEmpty()) {
+            return List.of();
+        }
+        if (plugin.indicator() instanceof RemoteIndicator remote) {
+            return measureRemote(plugin, remote, contexts);
+        }
+        Thread stuck = abandoned.get(plugin.indicator());
+        if (stuck != null && stuck.isAlive()) {
+            failed(plugin, "its call abandoned earlier is still running (a thread cannot be stopped in process; "
+                    + "plugins.isolation: process would have killed it)");
+            return snapshot(new AtomicReferenceArray<>(contexts.size()));
+        }
+        abandoned.remove(plugin.indicator());
         AtomicReferenceArray<Measurement> readings = new AtomicReferenceArray<>(contexts.size());
         AtomicLong callStarted = new AtomicLong(System.nanoTime());
         AtomicInteger current = new AtomicInteger();
         AtomicBoolean abandoned = new AtomicBoolean();
-        Future<?> batch = threads.submit(() -> {
+        ThreadGroup group = groups.computeIfAbsent(plugin.indicator(),
+                k -> new ThreadGroup(callers, "ballast-plugin-" + plugin.id()));
+        FutureTask<Void> batch = new FutureTask<>(() -> {
             for (int i = 0; i < contexts.size() && !abandoned.get(); i++) {
                 current.set(i);
                 long started = System.nanoTime();
@@ -112,16 +137,27 @@ public final class Measurer implements AutoCloseable {
             }
             return null;
         });
+        Thread caller = new Caller(group, batch, "ballast-plugin-" + plugin.id() + "-" + counter.incrementAndGet());
+        caller.setDaemon(true);
+        caller.start();
         long pollNanos = Math.max(1_000_000, limit.toNanos() / 4);
         try {
             while (true) {
                 try {
                     batch.get(pollNanos, TimeUnit.NANOSECONDS);
+                    int stray = strayThreads(group, caller);
+                    if (stray > 0) {
+                        failed(plugin, "measure started " + stray + " thread(s) that are still running; a plugin "
+                                + "must not start threads");
+                        group.interrupt(); // all that can be done in process; a runner would have been killed
+                        return snapshot(new AtomicReferenceArray<>(contexts.size()));
+                    }
                     return snapshot(readings);
                 } catch (TimeoutException e) {
                     if (System.nanoTime() - callStarted.get() > limit.toNanos()) {
                         abandoned.set(true); // the plugin thread may still finish its call: its answer is dropped
                         batch.cancel(true);
+                        this.abandoned.put(plugin.indicator(), caller);
                         List<Measurement> sofar = snapshot(readings);
                         failed(plugin, "measure took longer than " + limit.toMillis() + " ms for "
                                 + where(contexts.get(current.get())));
@@ -146,6 +182,72 @@ public final class Measurer implements AutoCloseable {
         return snapshot(readings);
     }
 
+    /**
+     * Measures out of process: the runner answers each year as it goes, within the time limit per call; a runner that
+     * misses a deadline, exits or starts threads has been killed, and the plugin fails with that cause.
+     */
+    private List<Measurement> measureRemote(LoadedPlugin plugin, RemoteIndicator remote,
+                                            List<? extends IndicatorContext> contexts) {
+        IsolatedJar.Batch batch = remote.measureBatch(contexts, limit);
+        List<Measurement> out = new ArrayList<>();
+        for (int i = 0; i < contexts.size(); i++) {
+            if (i >= batch.answers().size()) {
+                out.add(Measurement.NONE);
+                continue;
+            }
+            RunnerProtocol.Answer answer = batch.answers().get(i);
+            IndicatorContext context = contexts.get(i);
+            listener.measured(plugin.id(), Duration.ofNanos(answer.nanos()));
+            answer.reads().forEach((code, years) -> years.forEach(year -> context.value(code, year)));
+            try {
+                if (answer.missing() != null) {
+                    out.add(Measurement.missing(answer.missing().toApi()));
+                } else if (answer.reading() != null) {
+                    out.add(Measurement.of(answer.reading().toApi()));
+                } else {
+                    failed(plugin, "measure " + answer.failure() + " for " + where(context));
+                    return fill(out, contexts.size());
+                }
+            } catch (IllegalArgumentException | NullPointerException e) {
+                remote.jar().kill("it sent an invalid reading");
+                failed(plugin, "measure returned an invalid reading for " + where(context) + ": " + e.getMessage());
+                return fill(out, contexts.size());
+            }
+        }
+        batch.failure().ifPresent(cause -> failed(plugin, cause));
+        return out;
+    }
+
+    private static List<Measurement> fill(List<Measurement> sofar, int size) {
+        while (sofar.size() < size) {
+            sofar.add(Measurement.NONE);
+        }
+        return sofar;
+    }
+
+    /**
+     * Threads in the plugin's group that are not the measurer's own callers (this batch's, or an earlier one's still
+     * finishing): threads the plugin started.
+     */
+    private static int strayThreads(ThreadGroup group, Thread caller) {
+        Thread[] all = new Thread[group.activeCount() + 16];
+        int n = group.enumerate(all, true);
+        int stray = 0;
+        for (int i = 0; i < n; i++) {
+            if (all[i] != caller && !(all[i] instanceof Caller) && all[i].isAlive()) {
+                stray++;
+            }
+        }
+        return stray;
+    }
+
+    /** A thread the measurer started to run a batch; threads a plugin starts are plain threads. */
+    private static final class Caller extends Thread {
+        Caller(ThreadGroup group, Runnable task, String name) {
+            super(group, task, name);
+        }
+    }
+
     private static List<Measurement> snapshot(AtomicReferenceArray<Measurement> readings) {
         List<Measurement> out = new ArrayList<>(readings.length());
         for (int i = 0; i < readings.length(); i++) {
@@ -161,12 +263,14 @@ public final class Measurer implements AutoCloseable {
         try {
             reading = plugin.indicator().measure(context);
         } catch (MissingDataException e) {
-            return Measurement.missing(e);
+            return Measurement.missing(RunnerWire.Missing.of(e).toApi());
         }
         if (reading == null) {
             throw new InvalidAnswer("measure returned null");
         }
-        return Measurement.of(reading);
+        // built again through the records' constructors: a reading whose fields were altered after its checks ran
+        // (by reflection or Unsafe) is refused here, as it would be arriving from a runner
+        return Measurement.of(RunnerWire.Reading.of(reading).toApi());
     }
 
     private void failed(LoadedPlugin plugin, String cause) {

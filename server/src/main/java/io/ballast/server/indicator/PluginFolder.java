@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -40,14 +41,32 @@ public final class PluginFolder {
     /** Files acted on, with the stamp they had then: loaded (with their plugins) or refused. */
     private final Map<Path, Installed> installed = new HashMap<>();
 
-    private record Installed(Stamp stamp, Optional<URLClassLoader> loader, Optional<Path> copy, List<String> ids) {
+    private final Optional<RunnerCommand> runners;
+    private final Duration measureLimit;
+
+    private record Installed(Stamp stamp, Optional<URLClassLoader> loader, Optional<Path> copy, List<String> ids,
+                             Optional<IsolatedJar> runner) {
+        static Installed refused(Stamp stamp) {
+            return new Installed(stamp, Optional.empty(), Optional.empty(), List.of(), Optional.empty());
+        }
     }
 
-    /** {@code copies} is a private directory for the loaded copies; it is emptied now. */
+    /** Jars run in process. {@code copies} is a private directory for the loaded copies; it is emptied now. */
     public PluginFolder(Path folder, Path copies, PluginHost host) {
+        this(folder, copies, host, Optional.empty(), Duration.ofSeconds(2));
+    }
+
+    /**
+     * Jars run out of process, one runner JVM per jar started by {@code runners}, when it is present; in process
+     * otherwise. {@code measureLimit} is the time limit of one measure call.
+     */
+    public PluginFolder(Path folder, Path copies, PluginHost host, Optional<RunnerCommand> runners,
+                        Duration measureLimit) {
         this.folder = folder;
         this.copies = copies;
         this.host = host;
+        this.runners = runners;
+        this.measureLimit = measureLimit;
         try {
             Files.createDirectories(folder);
             Files.createDirectories(copies);
@@ -102,22 +121,43 @@ public final class PluginFolder {
         }
         String source = jar.getFileName().toString();
         host.clearRefusals(source);
+        // recorded before anything of the jar runs: whatever it does, it is not tried again until its file changes
+        installed.put(jar, Installed.refused(stamp));
         Path copy = copies.resolve(stripJar(source) + "-" + copyCounter.incrementAndGet() + ".jar");
         try {
             Files.copy(jar, copy);
         } catch (IOException e) {
             host.refuse(source, "cannot copy it for loading: " + e.getMessage());
-            installed.put(jar, new Installed(stamp, Optional.empty(), Optional.empty(), List.of()));
             return;
         }
+        Optional<Installed> done;
+        try {
+            done = runners.isPresent() ? installIsolated(source, copy, stamp, runners.get())
+                    : installInProcess(source, copy, stamp);
+        } catch (Throwable e) {
+            host.refuse(source, "loading it failed: " + e);
+            done = Optional.empty();
+        }
+        if (done.isEmpty()) {
+            delete(copy);
+            return;
+        }
+        installed.put(jar, done.get());
+        LOG.info("Plugin jar {} loaded{}: {}", source, done.get().runner().isPresent() ? " in a runner" : "",
+                done.get().ids());
+    }
+
+    private Optional<Installed> installInProcess(String source, Path copy, Stamp stamp) throws Throwable {
         JarLoader.Loaded loaded;
         try {
-            loaded = loader.load(copy);
+            // instantiating the jar's classes runs its constructors: bounded like descriptor()
+            loaded = Bounded.call(() -> loader.load(copy), PluginHost.LIFECYCLE_LIMIT, "load");
         } catch (JarLoader.RefusedJar e) {
             host.refuse(source, e.getMessage());
-            delete(copy);
-            installed.put(jar, new Installed(stamp, Optional.empty(), Optional.empty(), List.of()));
-            return;
+            return Optional.empty();
+        } catch (Bounded.Overran e) {
+            host.refuse(source, "loading it took longer than " + PluginHost.LIFECYCLE_LIMIT.toMillis() + " ms");
+            return Optional.empty();
         }
         loaded.problems().forEach(problem -> host.refuse(source, problem));
         List<String> ids = new ArrayList<>();
@@ -126,12 +166,34 @@ public final class PluginFolder {
         }
         if (ids.isEmpty()) {
             JarLoader.close(loaded.loader());
-            delete(copy);
-            installed.put(jar, new Installed(stamp, Optional.empty(), Optional.empty(), List.of()));
-            return;
+            return Optional.empty();
         }
-        installed.put(jar, new Installed(stamp, Optional.of(loaded.loader()), Optional.of(copy), List.copyOf(ids)));
-        LOG.info("Plugin jar {} loaded: {}", source, ids);
+        return Optional.of(new Installed(stamp, Optional.of(loaded.loader()), Optional.of(copy), List.copyOf(ids),
+                Optional.empty()));
+    }
+
+    private Optional<Installed> installIsolated(String source, Path copy, Stamp stamp, RunnerCommand command) {
+        IsolatedJar runner;
+        List<String> problems = new ArrayList<>();
+        try {
+            JarLoader.checkJar(copy); // refused before a JVM is started for it
+            runner = IsolatedJar.start(command, copy, stripJar(source), problems);
+        } catch (JarLoader.RefusedJar | IsolatedJar.Refused e) {
+            host.refuse(source, e.getMessage());
+            return Optional.empty();
+        }
+        problems.forEach(problem -> host.refuse(source, problem));
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < runner.descriptors().size(); i++) {
+            host.add(new RemoteIndicator(runner, i, measureLimit), source, Optional.empty())
+                    .ifPresent(p -> ids.add(p.id()));
+        }
+        if (ids.isEmpty()) {
+            runner.stop();
+            return Optional.empty();
+        }
+        return Optional.of(new Installed(stamp, Optional.empty(), Optional.of(copy), List.copyOf(ids),
+                Optional.of(runner)));
     }
 
     private void uninstall(Path jar) {
@@ -141,13 +203,41 @@ public final class PluginFolder {
             return;
         }
         old.ids().forEach(host::remove);
+        old.runner().ifPresent(IsolatedJar::stop);
         old.loader().ifPresent(JarLoader::close);
         old.copy().ifPresent(PluginFolder::delete);
     }
 
-    /** Unloads every jar; used at shutdown. */
+    /**
+     * Unloads every jar; used at shutdown. Runners are asked to close all at once and killed when they have not
+     * exited within {@link IsolatedJar#CLOSE_LIMIT} (a runner busy with a call is killed without being asked).
+     */
     public void unloadAll() {
+        List<IsolatedJar> runners = installed.values().stream().flatMap(i -> i.runner().stream()).toList();
+        List<Thread> stopping = new ArrayList<>();
+        for (IsolatedJar runner : runners) {
+            Thread t = new Thread(runner::stop, "ballast-runner-stop");
+            t.setDaemon(true);
+            t.start();
+            stopping.add(t);
+        }
+        long deadline = System.nanoTime() + IsolatedJar.CLOSE_LIMIT.plusSeconds(1).toNanos();
+        for (Thread t : stopping) {
+            try {
+                t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        runners.forEach(r -> r.kill("the server is shutting down"));
         new ArrayList<>(installed.keySet()).forEach(this::uninstall);
+    }
+
+    /** The process ids of the runners now running, for tests and diagnostics. */
+    public List<Long> runnerPids() {
+        return installed.values().stream().flatMap(i -> i.runner().stream()).flatMap(r -> r.pid().stream())
+                .toList();
     }
 
     private List<Path> jars() {

@@ -2,6 +2,7 @@ package io.ballast.server.indicator;
 
 import io.ballast.api.Indicator;
 import io.ballast.api.IndicatorDescriptor;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,11 +32,21 @@ public final class PluginHost {
     private final Map<String, List<String>> refusals = new ConcurrentHashMap<>();
     private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Predicate<String> enabled;
+    private final Duration lifecycleLimit;
 
     /** {@code enabled} says whether config allows an indicator id to run. */
     public PluginHost(Predicate<String> enabled) {
-        this.enabled = enabled;
+        this(enabled, LIFECYCLE_LIMIT);
     }
+
+    /** As above; {@code lifecycleLimit} bounds each {@code descriptor()} and {@code close()} call. */
+    public PluginHost(Predicate<String> enabled, Duration lifecycleLimit) {
+        this.enabled = enabled;
+        this.lifecycleLimit = lifecycleLimit;
+    }
+
+    /** How long {@code descriptor()} or {@code close()} may take before the host stops waiting for it. */
+    public static final Duration LIFECYCLE_LIMIT = Duration.ofSeconds(3);
 
     /** Calls {@code listener} (on the thread that made the change) whenever plugins are added, removed or switched. */
     public void onChange(Runnable listener) {
@@ -64,9 +75,13 @@ public final class PluginHost {
     public Optional<LoadedPlugin> add(Indicator indicator, String source, Optional<ClassLoader> loader) {
         IndicatorDescriptor descriptor;
         try {
-            descriptor = indicator.descriptor();
-        } catch (RuntimeException | LinkageError e) {
-            refuse(source, indicator.getClass().getName() + " has no valid descriptor: " + e.getMessage());
+            descriptor = Bounded.call(indicator::descriptor, lifecycleLimit, "descriptor");
+        } catch (Bounded.Overran e) {
+            refuse(source, indicator.getClass().getName() + ": descriptor() did not return within "
+                    + lifecycleLimit.toMillis() + " ms");
+            return Optional.empty();
+        } catch (Throwable e) {
+            refuse(source, indicator.getClass().getName() + " has no valid descriptor: " + e);
             return Optional.empty();
         }
         if (descriptor == null) {
@@ -100,7 +115,7 @@ public final class PluginHost {
         if (removed == null) {
             return Optional.empty();
         }
-        closeQuietly(removed);
+        closeQuietly(removed, lifecycleLimit);
         LOG.info("Indicator {} {} from {}: UNLOADED", id, removed.descriptor().version(), removed.source());
         changed();
         return Optional.of(removed.with(PluginState.UNLOADED, removed.failure()));
@@ -180,10 +195,29 @@ public final class PluginHost {
         refusals.remove(source);
     }
 
-    /** Closes every plugin; used at shutdown. */
+    /**
+     * Closes every plugin, all at once, waiting at most the lifecycle limit in all: a {@code close()} that hangs is
+     * left behind (on a daemon thread) rather than holding up shutdown; used at shutdown.
+     */
     public void stopAll() {
-        for (LoadedPlugin p : new ArrayList<>(plugins.values())) {
-            closeQuietly(p);
+        List<LoadedPlugin> all = new ArrayList<>(plugins.values());
+        List<Thread> closing = new ArrayList<>();
+        for (LoadedPlugin p : all) {
+            Thread t = new Thread(() -> closeQuietly(p, lifecycleLimit), "ballast-close-" + p.id());
+            t.setDaemon(true);
+            t.start();
+            closing.add(t);
+        }
+        long deadline = System.nanoTime() + lifecycleLimit.toNanos();
+        for (Thread t : closing) {
+            try {
+                t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        for (LoadedPlugin p : all) {
             plugins.put(p.id(), p.with(PluginState.STOPPED, p.failure()));
         }
     }
@@ -192,10 +226,15 @@ public final class PluginHost {
         listeners.forEach(Runnable::run);
     }
 
-    private static void closeQuietly(LoadedPlugin p) {
+    private static void closeQuietly(LoadedPlugin p, Duration limit) {
         try {
-            p.indicator().close();
-        } catch (Exception | LinkageError e) {
+            Bounded.call(() -> {
+                p.indicator().close();
+                return null;
+            }, limit, "close");
+        } catch (Bounded.Overran e) {
+            LOG.warn("Indicator {}: close() did not return within {} ms; left behind", p.id(), limit.toMillis());
+        } catch (Throwable e) {
             LOG.warn("Indicator {} failed to close: {}", p.id(), e.toString());
         }
     }

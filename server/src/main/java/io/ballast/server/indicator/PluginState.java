@@ -7,7 +7,8 @@ package io.ballast.server.indicator;
  * <pre>
  * DISCOVERED ──► STARTED ──► STOPPED ──► UNLOADED
  *      │            │
- *      │            └──► FAILED   (threw, timed out, returned an invalid reading)
+ *      │            └──► FAILED   (threw, timed out, returned an invalid reading, started threads;
+ *      │                           out of process also: its runner exited, ran out of memory or broke the protocol)
  *      └──► DISABLED              (switched off by config or an admin)
  * </pre>
  */

@@ -58,6 +58,11 @@ public final class RegionData {
         return Optional.ofNullable(vintages.getOrDefault(series, Map.of()).get(year));
     }
 
+    /** Every value of one series, by year. */
+    public Map<Integer, Double> series(String series) {
+        return Map.copyOf(values.getOrDefault(series, Map.of()));
+    }
+
     /** One value, or empty. */
     public OptionalDouble value(String series, int year) {
         Double v = values.getOrDefault(series, Map.of()).get(year);

@@ -1,6 +1,7 @@
 package io.ballast.server.score;
 
 import io.ballast.api.IndicatorContext;
+import io.ballast.server.indicator.SeriesContext;
 import io.ballast.api.MissingDataPolicy;
 import io.ballast.api.PolicyEvent;
 import java.time.Clock;
@@ -17,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * and the deployment's missing-data rule. It notes the vintage of every value the plugin reads, so the reading can say
  * which vintages it used.
  */
-final class SnapshotContext implements IndicatorContext {
+final class SnapshotContext implements SeriesContext {
 
     private final String region;
     private final int period;
@@ -56,6 +57,11 @@ final class SnapshotContext implements IndicatorContext {
                     vintagesRead.computeIfAbsent(seriesCode, k -> ConcurrentHashMap.newKeySet()).add(v));
         }
         return value;
+    }
+
+    @Override
+    public Map<Integer, Double> series(String seriesCode) {
+        return data.series(seriesCode);
     }
 
     @Override

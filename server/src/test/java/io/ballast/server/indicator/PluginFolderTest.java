@@ -23,7 +23,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Real jars dropped into the plugins folder of a running server: no restart, and no plugin can take it down. */
+/**
+ * Real jars dropped into the plugins folder of a running server: no restart, and no plugin can take it down. These
+ * run the jars in process (their class loaders are checked); {@link IsolatedPluginServerTest} runs them in runners.
+ */
 class PluginFolderTest {
 
     @TempDir
@@ -36,7 +39,7 @@ class PluginFolderTest {
     @BeforeEach
     void start() {
         server = TestServer.start(dataDir, Map.of("BALLAST_PLUGINS_SCAN_INTERVAL_MS", "100",
-                "BALLAST_PLUGINS_MEASURE_TIMEOUT_MS", "300"));
+                "BALLAST_PLUGINS_MEASURE_TIMEOUT_MS", "300", "BALLAST_PLUGINS_ISOLATION", "in-process"));
         folder = server.ballast().pluginsFolder();
     }
 

@@ -103,6 +103,41 @@ final class PluginJars {
         }
     }
 
+    /**
+     * A plugin jar of one indicator class written in full: {@code body} is the class body (descriptor, measure and
+     * whatever else), in package {@code test.hostile.<id>} with {@code io.ballast.api.*} and {@code java.util.*}
+     * imported.
+     */
+    static byte[] hostile(String id, String body) {
+        String pkg = "test.hostile." + id.replace('-', '_');
+        String source = """
+                package %s;
+
+                import io.ballast.api.*;
+                import java.util.*;
+
+                public final class Hostile implements Indicator {
+                    static IndicatorDescriptor describe() {
+                        return new IndicatorDescriptor("%s", "Hostile %s", "A hostile test plugin.", "1.0.0",
+                                List.of("GB.XPD.RSDV.GD.ZS"), List.of());
+                    }
+
+                    static IndicatorReading fine() {
+                        return new IndicatorReading(50, List.of(new Component("R&D", "GB.XPD.RSDV.GD.ZS", 1, 50, 1)),
+                                "Fine.", 1.0, List.of());
+                    }
+
+                    %s
+                }
+                """.formatted(pkg, id, id, body);
+        Map<String, byte[]> entries = new HashMap<>();
+        compile(pkg + ".Hostile", source).forEach((name, bytes) -> entries.put(name.replace('.', '/') + ".class",
+                bytes));
+        entries.put("META-INF/services/io.ballast.api.Indicator",
+                (pkg + ".Hostile\n").getBytes(StandardCharsets.UTF_8));
+        return jar(entries, "1.0");
+    }
+
     /** A measure body that scores R&D spending × factor, so two versions of one plugin give different scores. */
     static String researchTimes(double factor, String note) {
         return """

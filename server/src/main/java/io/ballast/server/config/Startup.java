@@ -54,14 +54,16 @@ public record Startup(Server server, Logging logging, Data data, Plugins plugins
     /**
      * Where the HTTP server listens (port 0 picks a free port), its body limit, optional TLS, the reload period, and
      * what a connection may hold: how long it may take to send a request's headers (from opening, or from the end of
-     * its previous answer), how long it may stay silent both ways, and how many one client address may hold open.
+     * its previous answer), how long it may stay silent both ways, how many one client address may hold open, and the
+     * kernel's send buffer per connection (0: sized by the system).
      */
     public record Server(String host, @Range(min = 0, max = 65535) int port, @Range(min = 0, max = 64) int instances,
                          @Range(min = 1024, max = 1 << 30) int maxBodyBytes, Path tlsCert, Path tlsKey,
                          @Range(min = 50, max = 3_600_000) int reloadCheckMs,
                          @Range(min = 100, max = 600_000) int headerTimeoutMs,
                          @Range(min = 1, max = 86_400) int idleTimeoutSeconds,
-                         @Range(min = 1, max = 1_000_000) int maxConnectionsPerAddress) {
+                         @Range(min = 1, max = 1_000_000) int maxConnectionsPerAddress,
+                         @Range(min = 0, max = 64 << 20) int sendBufferBytes) {
         public Server {
             Invalid.text(host, "host");
             Invalid.unless(empty(tlsCert) == empty(tlsKey), empty(tlsCert) ? "tls-cert" : "tls-key", "set together "

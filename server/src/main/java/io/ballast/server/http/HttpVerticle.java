@@ -44,6 +44,9 @@ public final class HttpVerticle extends VerticleBase {
                 // HTTP/1.1 only in clear text: with h2c on, a connection is known only once its first bytes decide
                 // the protocol, so one that sends nothing, or half a request line, would escape the header deadline
                 .setHttp2ClearTextEnabled(false);
+        if (config.server().sendBufferBytes() > 0) {
+            options.setSendBufferSize(config.server().sendBufferBytes());
+        }
         config.server().tls().ifPresent(tls -> options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
                 .setCertPath(tls.cert().toString()).setKeyPath(tls.key().toString())));
         server = vertx.createHttpServer(options);

@@ -21,12 +21,25 @@ final class RawHttp implements AutoCloseable {
 
     /** Connects to the port from {@code localAddress} (such as 127.0.0.2: a client of its own to the server). */
     static RawHttp connect(int port, String localAddress) {
+        return connect(port, localAddress, 0);
+    }
+
+    /** Connects with a receive buffer of {@code receiveBuffer} bytes (0: the system's), set before the handshake. */
+    static RawHttp connect(int port, String localAddress, int receiveBuffer) {
+        Socket socket = new Socket();
         try {
-            Socket socket = new Socket();
+            if (receiveBuffer > 0) {
+                socket.setReceiveBufferSize(receiveBuffer);
+            }
             socket.bind(new InetSocketAddress(InetAddress.getByName(localAddress), 0));
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
             return new RawHttp(socket);
         } catch (IOException e) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // failed already
+            }
             throw new UncheckedIOException(e);
         }
     }

@@ -6,12 +6,12 @@ import io.ballast.server.config.ConfigException;
 import io.ballast.server.config.ConfigLoader;
 import io.ballast.server.config.ConfigWatcher;
 import io.ballast.server.config.LiveConfig;
+import io.ballast.server.folder.OwnerOnly;
 import io.ballast.server.indicator.PluginHost;
 import io.ballast.server.store.Database;
 import io.vertx.core.Future;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -64,7 +64,9 @@ public final class Ballast implements AutoCloseable {
     public static Future<Ballast> start(BallastConfig config, Optional<Path> file, Map<String, String> env) {
         String adminToken;
         try {
-            Files.createDirectories(config.data().dir());
+            // the database, the generated token and the plugin cache live here: the server's user's alone
+            OwnerOnly.folder(config.data().dir());
+            OwnerOnly.folder(config.data().dir().resolve("plugin-cache"));
             adminToken = AdminToken.resolve(config);
         } catch (IOException e) {
             return Future.failedFuture(new UncheckedIOException("cannot create data.dir " + config.data().dir(), e));

@@ -34,7 +34,7 @@ record Http(String deployment, int port) {
                 new SeriesHandlers(store.series(), live::reloadable),
                 new ObservationHandlers(ingest.service(), platform.metrics(), json),
                 new HealthHandlers(store.database(), store.workers(), plugins.host(), plugins.measurer(),
-                        streams.gate(), ingest.sources(), json),
+                        streams.gate(), ingest.sources(), scoring.service().status(), json),
                 new EventHandlers(store.database().events(), store.workers(), live::reloadable, json),
                 new AdminHandlers(plugins.host(), catalog, json),
                 new ScenarioHandlers(ingest.service(), scoring.scenarios()));

@@ -55,6 +55,7 @@ record Scoring(ScoreService service, ScoreQueries queries, ScenarioService scena
         var database = store.database();
         var service = new ScoreService(database.observations(), database.events(), database.scores(), scorer, panel,
                 queries, streams.events(), alerts, worker, platform.json(), uncertainty);
+        service.status().bindMetrics(platform.metrics().meters());
         WorkerExecutor scenarioWorker = vertx.createSharedWorkerExecutor("ballast-scenarios", 1);
         var scenarios = new ScenarioService(new Scenarios(database.observations(), database.events(), scorer, panel,
                 live, analysis), queries, platform.json(), live,

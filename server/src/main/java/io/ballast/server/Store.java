@@ -1,6 +1,7 @@
 package io.ballast.server;
 
 import io.ballast.server.config.Startup;
+import io.ballast.server.folder.OwnerOnly;
 import io.ballast.server.ingest.Baseline;
 import io.ballast.server.store.Database;
 import io.ballast.server.store.SeriesQueries;
@@ -16,10 +17,17 @@ record Store(Database database, StoreWorkers workers, SeriesQueries series) {
     static Database open(Startup config) {
         Database database = Database.open(config.data().dir());
         try {
+            // H2 creates its files with the process's umask (often 0644); the data folder is 0700, and so are they
+            for (String name : new String[] {"ballast.mv.db", "ballast.trace.db"}) {
+                OwnerOnly.file(config.data().dir().resolve(name));
+            }
             if (config.data().baseline()) {
                 Baseline.bundled().seed(database.observations(), database.events());
             }
             return database;
+        } catch (java.io.IOException e) {
+            database.close();
+            throw new java.io.UncheckedIOException("cannot make the database files owner-only", e);
         } catch (RuntimeException e) {
             database.close();
             throw e;

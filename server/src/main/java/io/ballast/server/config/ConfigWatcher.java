@@ -15,8 +15,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Watches the config file with Vert.x Config (read every {@code server.reload-check-ms}; a change of its text is an
- * event) and applies a changed file's reloadable half. An invalid edit is refused with the message a bad start would
- * give, and the running configuration stays; changed start-up keys are logged as waiting for a restart.
+ * event) and applies a changed file's reloadable half. A changed text is applied only once the file still holds it a
+ * moment later and it is not empty: an editor that truncates the file and then writes it is seen half-way, and the
+ * half-written or empty text must never apply the defaults. An invalid edit is refused with the message a bad start
+ * would give, and the running configuration (the last good one) stays; changed start-up keys are logged as waiting for
+ * a restart.
  */
 public final class ConfigWatcher implements AutoCloseable {
 
@@ -37,6 +40,8 @@ public final class ConfigWatcher implements AutoCloseable {
     private final Listener listener;
     private final ConfigRetriever retriever;
     private final WorkerExecutor worker;
+    private final Vertx vertx;
+    private final long settleMs;
     private String applied;
 
     private ConfigWatcher(Vertx vertx, Path file, Map<String, String> env, LiveConfig live, Listener listener,
@@ -46,6 +51,8 @@ public final class ConfigWatcher implements AutoCloseable {
         this.live = live;
         this.listener = listener;
         this.worker = vertx.createSharedWorkerExecutor("ballast-config", 1);
+        this.vertx = vertx;
+        this.settleMs = Math.max(50, Math.min(500, periodMs / 2));
         // the raw text, not parsed by Vert.x: the loader parses it, so a reload says what a start would say
         // optional: a file that cannot be read for a while (being replaced, say) yields no text, not an error per scan
         ConfigStoreOptions store = new ConfigStoreOptions().setType("file").setFormat("raw").setOptional(true)
@@ -71,8 +78,24 @@ public final class ConfigWatcher implements AutoCloseable {
         if (text == null) {
             LOG.warn("Config file {} cannot be read; the running configuration stays until it can", file);
         } else {
-            worker.executeBlocking(() -> reload(text), true);
+            offer(text);
         }
+    }
+
+    /**
+     * A text the file was seen to hold: applied if the file still holds it after a moment (else the write is still
+     * going on, and the next scan offers what it became).
+     */
+    void offer(String text) {
+        vertx.setTimer(settleMs, id -> worker.executeBlocking(() -> {
+            String now;
+            try {
+                now = ConfigLoader.read(file);
+            } catch (ConfigException e) {
+                return false; // gone or unreadable for now: the running configuration stays
+            }
+            return now.equals(text) && reload(text);
+        }, true));
     }
 
     /** Applies {@code text} unless it is the text in force or invalid; answers whether it was applied. */
@@ -81,6 +104,12 @@ public final class ConfigWatcher implements AutoCloseable {
             return false;
         }
         applied = text;
+        if (text.isBlank()) {
+            String message = "config file " + file + " is empty (being written?); the running configuration stays";
+            LOG.warn("Config reload rejected: {}", message);
+            listener.refused(message);
+            return false;
+        }
         BallastConfig candidate;
         try {
             candidate = new ConfigLoader().load(file, text, env);

@@ -27,6 +27,9 @@ public record Startup(Server server, Logging logging, Data data, Plugins plugins
                 plugins.scanIntervalMs(), plugins.measureTimeoutMs(), plugins.isolation(), plugins.runnerHeapMb());
         ingest = new Ingest(ingest.maxBatch(), empty(ingest.inbox()) ? data.dir().resolve("inbox") : ingest.inbox(),
                 ingest.inboxScanMs());
+        Invalid.unless(server.idleTimeoutSeconds() > stream.heartbeatSeconds(), "server.idle-timeout-seconds",
+                "longer than stream.heartbeat-seconds (" + stream.heartbeatSeconds() + "), or every quiet stream is "
+                        + "closed between two heartbeats");
     }
 
     private static boolean empty(Path path) {
@@ -48,10 +51,19 @@ public record Startup(Server server, Logging logging, Data data, Plugins plugins
         return out;
     }
 
-    /** Where the HTTP server listens (port 0 picks a free port), its body limit, optional TLS, the reload period. */
+    /**
+     * Where the HTTP server listens (port 0 picks a free port), its body limit, optional TLS, the reload period, and
+     * what a connection may hold: how long it may take to send a request's headers (from opening, or from the end of
+     * its previous answer), how long it may stay silent both ways, how many one client address may hold open, and the
+     * kernel's send buffer per connection (0: sized by the system).
+     */
     public record Server(String host, @Range(min = 0, max = 65535) int port, @Range(min = 0, max = 64) int instances,
                          @Range(min = 1024, max = 1 << 30) int maxBodyBytes, Path tlsCert, Path tlsKey,
-                         @Range(min = 50, max = 3_600_000) int reloadCheckMs) {
+                         @Range(min = 50, max = 3_600_000) int reloadCheckMs,
+                         @Range(min = 100, max = 600_000) int headerTimeoutMs,
+                         @Range(min = 1, max = 86_400) int idleTimeoutSeconds,
+                         @Range(min = 1, max = 1_000_000) int maxConnectionsPerAddress,
+                         @Range(min = 0, max = 64 << 20) int sendBufferBytes) {
         public Server {
             Invalid.text(host, "host");
             Invalid.unless(empty(tlsCert) == empty(tlsKey), empty(tlsCert) ? "tls-cert" : "tls-key", "set together "
@@ -180,9 +192,10 @@ public record Startup(Server server, Logging logging, Data data, Plugins plugins
         }
     }
 
-    /** Limits of the live stream. */
+    /** Limits of the live stream: open streams, heartbeat period, events kept for replay, bytes queued per stream. */
     public record Stream(@Range(min = 1, max = 1_000_000) int maxConnections,
-                         @Range(min = 1, max = 3600) int heartbeatSeconds, @Range(min = 0, max = 10_000) int replay) {
+                         @Range(min = 1, max = 3600) int heartbeatSeconds, @Range(min = 0, max = 10_000) int replay,
+                         @Range(min = 1024, max = 64 << 20) int maxQueuedBytes) {
     }
 
     /**
@@ -192,15 +205,26 @@ public record Startup(Server server, Logging logging, Data data, Plugins plugins
     public record Security(Optional<String> adminToken, Optional<String> ingestToken, List<HashedToken> tokens,
                            boolean protectReads, @Range(min = 1, max = 1_000_000) int writesPerMinute,
                            @JsonDeserialize(using = ConfigTypes.CommaList.class) List<String> corsOrigins) {
+        /** The shortest token accepted: shorter ones can be guessed. */
+        public static final int MIN_TOKEN_LENGTH = 16;
+
         public Security {
             adminToken = adminToken == null ? Optional.empty() : adminToken.map(String::strip).filter(t -> !t.isEmpty());
             ingestToken = ingestToken == null ? Optional.empty() : ingestToken.map(String::strip)
                     .filter(t -> !t.isEmpty());
+            strong(adminToken, "admin-token");
+            strong(ingestToken, "ingest-token");
             tokens = tokens == null ? List.of() : List.copyOf(tokens);
             for (int i = 0; i < tokens.size(); i++) {
                 tokens.get(i).check("tokens[" + i + "]");
             }
         }
+    }
+
+    private static void strong(Optional<String> token, String key) {
+        Invalid.unless(token.map(t -> t.length() >= Security.MIN_TOKEN_LENGTH).orElse(true), key, "at least "
+                + Security.MIN_TOKEN_LENGTH + " characters (a short token can be guessed; 'openssl rand -base64 32' "
+                + "makes a good one), not " + token.map(String::length).orElse(0) + " characters");
     }
 
     /** A token known by the SHA-256 hash (lower-case hex) of its text, with its roles. */

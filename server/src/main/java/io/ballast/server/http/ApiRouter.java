@@ -5,15 +5,16 @@ import io.ballast.server.config.BallastConfig;
 import io.ballast.server.config.Startup;
 import io.ballast.server.stream.StreamEndpoint;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CorsHandler;
-import io.vertx.ext.web.handler.StaticHandler;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.micrometer.PrometheusScrapingHandler;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -22,10 +23,6 @@ import java.util.function.Supplier;
  * per HTTP verticle ({@link #router}); the write rate limit and the handlers are shared by all of them.
  */
 public final class ApiRouter {
-
-    private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
-            + "frame-ancestors 'none'";
 
     private static final String API = "/api/v1";
 
@@ -43,6 +40,7 @@ public final class ApiRouter {
     private final PrometheusMeterRegistry registry;
     private final Access access;
     private final RateLimiter writes;
+    private final ConnectionLimits connections;
 
     public ApiRouter(Handlers handlers, Supplier<BallastConfig.Reloadable> config, Startup startup,
                      String adminToken, ObjectMapper json, PrometheusMeterRegistry registry) {
@@ -54,11 +52,28 @@ public final class ApiRouter {
         this.registry = registry;
         this.access = Access.of(adminToken, security);
         this.writes = new RateLimiter(security.writesPerMinute());
+        this.connections = new ConnectionLimits(startup.server().maxConnectionsPerAddress(),
+                startup.server().headerTimeoutMs(), registry);
     }
 
-    /** The router of one HTTP verticle; {@code streams} is that verticle's own stream endpoint. */
-    public Router router(Vertx vertx, StreamEndpoint streams) {
+    /**
+     * Serves on {@code server} of one HTTP verticle: its connections guarded (per-address cap, header deadline),
+     * every request through the {@link FrontDoor} to that verticle's router; {@code streams} is its stream endpoint.
+     */
+    public void attach(HttpServer server, Vertx vertx, StreamEndpoint streams) {
+        ConnectionGuard guard = new ConnectionGuard(vertx, connections);
+        ProblemHandler problems = new ProblemHandler(json);
+        FrontDoor door = new FrontDoor(router(vertx, streams, guard, problems), guard, problems);
+        server.connectionHandler(guard::connected).invalidRequestHandler(door::invalid).requestHandler(door);
+    }
+
+    private Router router(Vertx vertx, StreamEndpoint streams, ConnectionGuard guard, ProblemHandler problems) {
         Router router = Router.router(vertx);
+        router.route().handler(ctx -> {
+            HttpConnection connection = ctx.request().connection();
+            ctx.addEndHandler(done -> guard.ended(connection));
+            ctx.next();
+        });
         router.route().handler(new RequestLog());
         router.route().handler(ApiRouter::securityHeaders);
         api(router, new StreamHandlers(streams, config));
@@ -66,7 +81,6 @@ public final class ApiRouter {
         router.get("/health/ready").handler(handlers.health()::ready);
         router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
         dashboard(router);
-        ProblemHandler problems = new ProblemHandler(json);
         router.route().failureHandler(problems);
         router.errorHandler(404, problems);
         router.errorHandler(405, problems);
@@ -114,31 +128,20 @@ public final class ApiRouter {
     /** Webjars (versioned paths: cached a day) and the dashboard's own files (revalidated each time). */
     private static void dashboard(Router router) {
         router.route("/webjars/*").method(HttpMethod.GET).method(HttpMethod.HEAD)
-                .handler(StaticHandler.create("META-INF/resources/webjars").setCachingEnabled(true)
-                        .setMaxAgeSeconds(86_400));
-        router.route("/embed.html").handler(c -> { c.response().putHeader(CSP_NAME, CSP.replace("frame-ancestors 'none'", "frame-ancestors *")); c.next(); });
+                .handler(new ClasspathFiles("/webjars/", "META-INF/resources/webjars", Optional.empty(),
+                        Optional.of("public, immutable, max-age=86400")));
+        router.route("/embed.html").handler(c -> { c.response().putHeader(SecurityHeaders.CSP_NAME, SecurityHeaders.CSP.replace("frame-ancestors 'none'", "frame-ancestors *")); c.next(); });
         // everything else that is not the API or health is the dashboard; API paths keep their 404 and 405 answers
         router.routeWithRegex("^/(?!api/|health/|metrics|webjars/).*").method(HttpMethod.GET).method(HttpMethod.HEAD)
                 .handler(ctx -> {
                     ctx.response().putHeader("Cache-Control", "no-cache");
                     ctx.next();
                 })
-                .handler(StaticHandler.create("ballast-web").setIndexPage("index.html").setCachingEnabled(false));
+                .handler(new ClasspathFiles("/", "ballast-web", Optional.of("index.html"), Optional.empty()));
     }
 
-    // Header names and values built once: Vert.x then skips validating and encoding them on every response.
-    private static final CharSequence NOSNIFF_NAME = HttpHeaders.createOptimized("X-Content-Type-Options");
-    private static final CharSequence NOSNIFF = HttpHeaders.createOptimized("nosniff");
-    private static final CharSequence REFERRER_NAME = HttpHeaders.createOptimized("Referrer-Policy");
-    private static final CharSequence NO_REFERRER = HttpHeaders.createOptimized("no-referrer");
-    private static final CharSequence CSP_NAME = HttpHeaders.createOptimized("Content-Security-Policy");
-    private static final CharSequence CSP_VALUE = HttpHeaders.createOptimized(CSP);
-
     private static void securityHeaders(RoutingContext ctx) {
-        ctx.response()
-                .putHeader(NOSNIFF_NAME, NOSNIFF)
-                .putHeader(REFERRER_NAME, NO_REFERRER)
-                .putHeader(CSP_NAME, CSP_VALUE);
+        SecurityHeaders.apply(ctx.response());
         ctx.next();
     }
 }

@@ -7,6 +7,7 @@ import io.ballast.server.indicator.LoadedPlugin;
 import io.ballast.server.indicator.Measurer;
 import io.ballast.server.indicator.PluginHost;
 import io.ballast.server.indicator.PluginState;
+import io.ballast.server.score.ScoringStatus;
 import io.ballast.server.store.Database;
 import io.ballast.server.store.StoreWorkers;
 import io.ballast.server.stream.StreamGate;
@@ -18,8 +19,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * {@code /health/live} (the process answers) and {@code /health/ready}: the database answers and at least one started
- * plugin says it is healthy (its {@code checkHealth}, on a plugin thread with the measure time limit).
+ * {@code /health/live} (the process answers) and {@code /health/ready}: the database answers, at least one started
+ * plugin says it is healthy (its {@code checkHealth}, on a plugin thread with the measure time limit), and the last
+ * scoring pass succeeded.
  */
 public final class HealthHandlers {
 
@@ -29,10 +31,12 @@ public final class HealthHandlers {
     private final Measurer measurer;
     private final StreamGate streams;
     private final SourceStatus sources;
+    private final ScoringStatus scoring;
     private final ObjectMapper json;
 
     public HealthHandlers(Database database, StoreWorkers workers, PluginHost plugins, Measurer measurer,
-                          StreamGate streams, SourceStatus sources, ObjectMapper json) {
+                          StreamGate streams, SourceStatus sources, ScoringStatus scoring, ObjectMapper json) {
+        this.scoring = scoring;
         this.database = database;
         this.workers = workers;
         this.plugins = plugins;
@@ -80,12 +84,25 @@ public final class HealthHandlers {
         checks.put("streams", streams.open());
         // a source that cannot be reached keeps the data it has: reported here, but not a reason to stop serving
         checks.put("sources", sources());
-        boolean up = databaseUp && healthy > 0;
+        checks.put("scoring", scoring());
+        boolean up = databaseUp && healthy > 0 && scoring.healthy();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", up ? "UP" : "DOWN");
         body.put("checks", checks);
         ctx.response().setStatusCode(up ? 200 : 503);
         Json.send(ctx, json, body);
+    }
+
+    /** UP unless the last scoring pass failed (scores may then be stale until the next change rescores them). */
+    private Map<String, Object> scoring() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("status", scoring.healthy() ? "UP" : "DOWN");
+        out.put("failures", scoring.failures());
+        scoring.last().ifPresent(f -> {
+            out.put("lastFailure", f.at().toString());
+            out.put("lastError", f.what());
+        });
+        return out;
     }
 
     private Map<String, Object> sources() {

@@ -9,6 +9,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PemKeyCertOptions;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One HTTP server instance on one event loop; the server deploys one per event loop, all on the same port. Each owns
@@ -35,11 +36,21 @@ public final class HttpVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        streams = new StreamEndpoint(vertx, events, gate, config.stream().replay(), config.stream().heartbeatSeconds());
-        var options = new HttpServerOptions().setHost(config.server().host()).setPort(port);
+        streams = new StreamEndpoint(vertx, events, gate, config.stream().replay(), config.stream().heartbeatSeconds(),
+                config.stream().maxQueuedBytes());
+        // idle: nothing read or written for this long closes a connection (streams write a heartbeat meanwhile)
+        var options = new HttpServerOptions().setHost(config.server().host()).setPort(port)
+                .setIdleTimeout(config.server().idleTimeoutSeconds()).setIdleTimeoutUnit(TimeUnit.SECONDS)
+                // HTTP/1.1 only in clear text: with h2c on, a connection is known only once its first bytes decide
+                // the protocol, so one that sends nothing, or half a request line, would escape the header deadline
+                .setHttp2ClearTextEnabled(false);
+        if (config.server().sendBufferBytes() > 0) {
+            options.setSendBufferSize(config.server().sendBufferBytes());
+        }
         config.server().tls().ifPresent(tls -> options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
                 .setCertPath(tls.cert().toString()).setKeyPath(tls.key().toString())));
-        server = vertx.createHttpServer(options).requestHandler(api.router(vertx, streams));
+        server = vertx.createHttpServer(options);
+        api.attach(server, vertx, streams);
         return server.listen();
     }
 

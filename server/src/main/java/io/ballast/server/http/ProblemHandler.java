@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ballast.server.ingest.InvalidBatchException;
 import io.ballast.server.stream.StreamsExhaustedException;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
 import java.util.LinkedHashMap;
@@ -16,11 +20,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one place that maps failures to HTTP: every error leaves as {@code application/problem+json} with a detail a
- * person can act on. Unexpected exceptions are logged with an id and answered 500 without internals.
+ * person can act on and the security headers, whether the router failed it or the layer below the router refused it
+ * ({@link #refuse}). Unexpected exceptions are logged with an id and answered 500 without internals; a request whose
+ * body could not be read (a malformed chunk, a connection lost mid-body) is the client's fault and logged as such.
  */
 final class ProblemHandler implements Handler<RoutingContext> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
+    private static final Logger ACCESS = LoggerFactory.getLogger("ballast.access");
 
     private final ObjectMapper json;
 
@@ -57,6 +64,14 @@ final class ProblemHandler implements Handler<RoutingContext> {
         if (failure instanceof HttpException e && e.getStatusCode() < 500) {
             return fromStatus(e.getStatusCode());
         }
+        if (!ctx.request().isEnded() && (ctx.response().closed() || fromDecoder(failure))) {
+            // the request broke off before its end: a malformed chunk (the HTTP layer then closes the connection, as
+            // the body's framing is lost) or a client gone mid-body; answered 400 while the connection still is there
+            ACCESS.info("{} {} refused: its body could not be read ({})", ctx.request().method(),
+                    ctx.request().path(), failure.getMessage());
+            return Problem.badRequest("The request body could not be read: malformed chunked encoding or a body "
+                    + "cut short.");
+        }
         String id = ctx.get(RequestLog.KEY) == null ? UUID.randomUUID().toString() : ctx.get(RequestLog.KEY);
         RequestLog.withId(id, () -> LOG.error("Unexpected failure on {} {}", ctx.request().method(),
                 ctx.request().path(), failure));
@@ -79,28 +94,92 @@ final class ProblemHandler implements Handler<RoutingContext> {
         };
     }
 
-    private void send(RoutingContext ctx, Problem problem) {
-        if (ctx.response().ended() || ctx.response().headWritten()) {
-            ctx.response().reset();
+    /**
+     * Answers a request refused below the router (malformed HTTP, a line or headers too long, no Host, a broken
+     * {@code %} escape) and closes its connection: what follows on it cannot be trusted to be a request.
+     */
+    void refuse(HttpServerRequest request, Problem problem) {
+        HttpServerResponse response = request.response();
+        if (response.closed() || response.ended() || response.headWritten()) {
+            request.connection().close();
             return;
         }
+        ACCESS.info("{} {} refused before routing: {} {}", request.method(), safePath(request), problem.status(),
+                problem.getMessage());
+        response.putHeader("Connection", "close");
+        SecurityHeaders.apply(response);
+        // closed once the request has ended too: closing before would leave the request counted as active for good
+        write(response, problem, safePath(request)).onComplete(written -> {
+            if (request.isEnded()) {
+                request.connection().close();
+            } else {
+                request.end().onComplete(ended -> request.connection().close());
+            }
+        });
+    }
+
+    /** Whether Netty's HTTP decoder threw this: the request's bytes are at fault, not a handler. */
+    private static boolean fromDecoder(Throwable failure) {
+        StackTraceElement[] stack = failure.getStackTrace();
+        return failure instanceof io.netty.handler.codec.DecoderException
+                || stack.length > 0 && stack[0].getClassName().startsWith("io.netty.handler.codec.http.");
+    }
+
+    /** The problem of a request the HTTP decoder could not read: a line too long, headers too large, or garbage. */
+    static Problem undecodable(HttpServerRequest request) {
+        Throwable cause = request.decoderResult() == null ? null : request.decoderResult().cause();
+        if (cause instanceof TooLongHttpLineException) {
+            return new Problem(414, "URI too long", "The request line is too long; shorten the path and query.",
+                    Map.of());
+        }
+        if (cause instanceof TooLongHttpHeaderException) {
+            return new Problem(431, "Request header fields too large", "The request headers are too large; send "
+                    + "fewer or shorter headers.", Map.of());
+        }
+        return Problem.badRequest("The request is not valid HTTP/1.1.");
+    }
+
+    /** The path when it can be read (a request refused for a broken path has none worth echoing). */
+    private static String safePath(HttpServerRequest request) {
+        try {
+            String path = request.path();
+            return path == null || path.length() > 256 ? "(unreadable)" : path;
+        } catch (RuntimeException e) {
+            return "(unreadable)";
+        }
+    }
+
+    private void send(RoutingContext ctx, Problem problem) {
+        HttpServerResponse response = ctx.response();
+        if (response.closed()) {
+            return; // the connection is gone: nobody to answer
+        }
+        if (response.ended() || response.headWritten()) {
+            ctx.request().connection().close(); // part of an answer is out: only closing tells the client it failed
+            return;
+        }
+        SecurityHeaders.apply(response);
+        write(response, problem, ctx.request().path());
+    }
+
+    private io.vertx.core.Future<Void> write(HttpServerResponse response, Problem problem, String instance) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         // with type about:blank, RFC 9457 asks for the status phrase as the title; the detail says the rest
         body.put("title", HttpResponseStatus.valueOf(problem.status()).reasonPhrase());
         body.put("status", problem.status());
         body.put("detail", problem.getMessage());
-        body.put("instance", ctx.request().path());
+        body.put("instance", instance);
         body.putAll(problem.extensions());
         if (problem.status() == 401) {
-            ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"ballast\"");
+            response.putHeader("WWW-Authenticate", "Bearer realm=\"ballast\"");
         }
         try {
-            ctx.response().setStatusCode(problem.status())
+            return response.setStatusCode(problem.status())
                     .putHeader("Content-Type", "application/problem+json")
                     .end(io.vertx.core.buffer.Buffer.buffer(json.writeValueAsBytes(body)));
         } catch (JsonProcessingException e) {
-            ctx.response().setStatusCode(500).end();
+            return response.setStatusCode(500).end();
         }
     }
 }

@@ -20,9 +20,11 @@ final class QueryParams {
         if (values.size() > 1) {
             throw Problem.badRequest("Give region once, not " + values.size() + " times.");
         }
-        String region = values.get(0).strip().toUpperCase(java.util.Locale.ROOT);
+        // exactly three ASCII letters, any case: "CHN\n" or a dotless "ınd" (which upper-cases to IND) name nothing
+        String given = values.get(0);
+        String region = given.matches("[A-Za-z]{3}") ? given.toUpperCase(java.util.Locale.ROOT) : given;
         if (config.region(region).isEmpty()) {
-            throw Problem.notFound("Region '" + values.get(0) + "' is not configured; known regions: "
+            throw Problem.notFound("Region '" + given.replaceAll("\\p{Cntrl}", "?") + "' is not configured; known regions: "
                     + config.regions().stream().map(BallastConfig.Region::code).collect(Collectors.joining(", "))
                     + ".");
         }

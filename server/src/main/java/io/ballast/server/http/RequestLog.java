@@ -31,6 +31,12 @@ final class RequestLog implements Handler<RoutingContext> {
         ctx.response().putHeader(HEADER, id);
         long started = System.nanoTime();
         ctx.addEndHandler(done -> {
+            if (!ctx.response().ended() && !ctx.response().headWritten()) {
+                // the connection closed before any answer: there is no status to log, and 200 would be a lie
+                withId(id, () -> ACCESS.info("{} {} closed before an answer, {} ms", ctx.request().method(),
+                        ctx.request().path(), (System.nanoTime() - started) / 1_000_000));
+                return;
+            }
             int status = ctx.response().getStatusCode();
             boolean notable = status >= 400 || !ctx.request().method().name().equals("GET");
             if (notable ? ACCESS.isInfoEnabled() : ACCESS.isDebugEnabled()) {

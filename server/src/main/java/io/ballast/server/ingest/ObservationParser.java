@@ -114,7 +114,9 @@ final class ObservationParser {
             }
         }
         String region = text(node, "region", at, errors);
-        region = region == null ? null : region.strip().toUpperCase(java.util.Locale.ROOT);
+        // exactly three ASCII letters, any case: no blanks around it, and no letter that only upper-cases to ASCII
+        // (a dotless 'ı' would become 'I')
+        region = region != null && region.matches("[A-Za-z]{3}") ? region.toUpperCase(java.util.Locale.ROOT) : region;
         if (region != null && !knownRegion.test(region)) {
             errors.add(at + ".region: '" + region + "' is not a configured region");
         }

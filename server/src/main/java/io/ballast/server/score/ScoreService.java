@@ -48,6 +48,9 @@ public final class ScoreService {
     private final Map<String, Buffer> published = new HashMap<>();
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean draining = new AtomicBoolean();
+    private final ScoringStatus status = new ScoringStatus();
+    /** Regions whose recompute failed: scored again with the next change. */
+    private final Set<String> failed = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     public ScoreService(ObservationStore observations, EventStore events, ScoreStore scores, Scorer scorer,
@@ -72,6 +75,10 @@ public final class ScoreService {
             return;
         }
         cells.forEach(cell -> pending.add(cell.region()));
+        if (!cells.isEmpty() && !failed.isEmpty()) {
+            pending.addAll(failed);
+            failed.clear();
+        }
         if (!cells.isEmpty() && draining.compareAndSet(false, true)) {
             worker.executeBlocking(() -> {
                 drain();
@@ -80,22 +87,34 @@ public final class ScoreService {
         }
     }
 
+    /** Whether scoring keeps up, for readiness and metrics. */
+    public ScoringStatus status() {
+        return status;
+    }
+
     private void drain() {
         do {
             try {
                 boolean any = false;
+                boolean ok = true;
                 for (String region : List.copyOf(pending)) {
                     if (closed) {
                         break;
                     }
                     if (pending.remove(region)) {
-                        any |= recompute(region);
+                        Optional<Boolean> changed = recompute(region);
+                        any |= changed.orElse(false);
+                        ok &= changed.isPresent();
                     }
                 }
                 if (any && !closed) {
-                    publish(false);
+                    ok &= publish(false);
+                }
+                if (ok) {
+                    status.succeeded();
                 }
             } catch (Throwable e) { // an Error (out of memory) must not leave scoring stopped for good
+                status.failed("scoring", e);
                 LOG.error("Scoring stopped part-way; it resumes with the next change", e);
             } finally {
                 draining.set(false);
@@ -147,8 +166,11 @@ public final class ScoreService {
         publish(true);
     }
 
-    /** Scores one region into the panel and the store; answers whether anything stored changed. */
-    private boolean recompute(String region) {
+    /**
+     * Scores one region into the panel and the store; answers whether anything stored changed, or nothing when it
+     * failed (the region is then scored again with the next change).
+     */
+    private Optional<Boolean> recompute(String region) {
         try {
             long started = System.nanoTime();
             RegionData data = RegionData.of(observations.ofRegion(region), events.ofRegion(region));
@@ -157,10 +179,13 @@ public final class ScoreService {
             int changed = scores.replace(region, Integer.MIN_VALUE, rows(years));
             LOG.debug("Recomputed {}: {} scores changed in {} ms", region, changed,
                     (System.nanoTime() - started) / 1_000_000);
-            return changed > 0;
-        } catch (RuntimeException | LinkageError | OutOfMemoryError | StackOverflowError e) {
-            LOG.error("Recompute of {} failed; its stored scores are unchanged", region, e);
-            return false;
+            return Optional.of(changed > 0);
+        } catch (Throwable e) { // out of memory included: this region fails, scoring goes on
+            failed.add(region);
+            status.failed("recompute of " + region, e);
+            LOG.error("Recompute of {} failed; its stored scores are unchanged and it is scored again with the next "
+                    + "change", region, e);
+            return Optional.empty();
         }
     }
 
@@ -168,12 +193,14 @@ public final class ScoreService {
      * Rebuilds every region's latest document and sends those that changed (or all) to the stream, then asks for an
      * uncertainty analysis of the new scores (which runs elsewhere and never delays this).
      */
-    private void publish(boolean always) {
-        publish(always, ScoreSink.SCORE);
+    private boolean publish(boolean always) {
+        boolean ok = publish(always, ScoreSink.SCORE);
         uncertainty.schedule(this::uncertaintyDone);
+        return ok;
     }
 
-    private void publish(boolean always, String event) {
+    /** Answers whether every document was rebuilt and sent. */
+    private boolean publish(boolean always, String event) {
         try {
             for (Map.Entry<String, Optional<Buffer>> doc : queries.refreshAll().entrySet()) {
                 String region = doc.getKey();
@@ -181,14 +208,18 @@ public final class ScoreService {
                     continue;
                 }
                 Buffer bytes = doc.getValue().get();
-                Buffer before = published.put(region, bytes);
+                Buffer before = published.get(region);
                 if (always || before == null || !before.equals(bytes)) {
                     sink.publish(region, event, bytes);
                 }
+                published.put(region, bytes); // only once sent: a failed send is sent again with the next pass
                 notifyNewAlerts(region, always);
             }
-        } catch (RuntimeException e) {
-            LOG.error("Rebuilding the latest documents failed; readers keep the previous ones", e);
+            return true;
+        } catch (Throwable e) { // out of memory included: readers keep the previous documents, the next change retries
+            status.failed("publishing the latest scores", e);
+            LOG.error("Rebuilding or sending the latest documents failed; readers keep the previous ones", e);
+            return false;
         }
     }
 

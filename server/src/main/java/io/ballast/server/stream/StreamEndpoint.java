@@ -3,42 +3,62 @@ package io.ballast.server.stream;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The SSE streams of one HTTP verticle. Everything here runs on that verticle's event loop: subscribers and replay
  * rings are plain collections, with no locks. An event's frame is written as the same buffer to every subscriber of
- * its region; a subscriber whose write queue is full is dropped (its browser reconnects and resyncs by
- * {@code Last-Event-ID}) rather than allowed to hold the others back.
+ * its region; a subscriber whose write queue is full is dropped (its connection closed: on HTTP/1.x a reset only ends
+ * the response gracefully, which a client that never reads never lets finish; its browser reconnects and resyncs by
+ * {@code Last-Event-ID}) rather than allowed to hold the others back. A failure while writing to one subscriber drops
+ * that one, logged, and the others still get the event.
  */
 public final class StreamEndpoint {
 
     private static final Buffer HEARTBEAT = Buffer.buffer(": heartbeat\n\n");
     private static final Buffer PREAMBLE = Buffer.buffer("retry: 2000\n\n");
     private static final Buffer GOODBYE = Buffer.buffer("retry: 5000\n\n: server shutting down\n\n");
-    private static final int WRITE_QUEUE_BYTES = 256 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(StreamEndpoint.class);
+
+    /** One open stream: its response, its connection (closed to drop it), the sequence of the last event sent. */
+    private static final class Subscriber {
+        final HttpServerResponse response;
+        final HttpConnection connection;
+        long lastSent;
+
+        Subscriber(HttpServerResponse response, HttpConnection connection, long lastSent) {
+            this.response = response;
+            this.connection = connection;
+            this.lastSent = lastSent;
+        }
+    }
 
     private final Vertx vertx;
     private final ScoreEvents events;
     private final StreamGate gate;
     private final int replay;
+    private final int maxQueuedBytes;
     private final long openedAt;
-    /** Per region: each subscriber and the sequence of the last event it was sent. */
-    private final Map<String, Map<HttpServerResponse, Long>> subscribers = new HashMap<>();
+    /** Per region: its subscribers, by response. */
+    private final Map<String, Map<HttpServerResponse, Subscriber>> subscribers = new HashMap<>();
     private final Map<String, ReplayRing> rings = new HashMap<>();
     private final MessageConsumer<ScoreEvent> consumer;
     private final long heartbeatTimer;
 
     /** Call on the owning event loop (from the verticle's start). */
-    public StreamEndpoint(Vertx vertx, ScoreEvents events, StreamGate gate, int replay, int heartbeatSeconds) {
+    public StreamEndpoint(Vertx vertx, ScoreEvents events, StreamGate gate, int replay, int heartbeatSeconds,
+                          int maxQueuedBytes) {
         this.vertx = vertx;
+        this.maxQueuedBytes = maxQueuedBytes;
         this.events = events;
         this.gate = gate;
         this.replay = replay;
@@ -57,20 +77,29 @@ public final class StreamEndpoint {
                 .putHeader("Content-Type", "text/event-stream; charset=utf-8")
                 .putHeader("Cache-Control", "no-cache")
                 .putHeader("X-Accel-Buffering", "no")
-                .setWriteQueueMaxSize(WRITE_QUEUE_BYTES);
-        Map<HttpServerResponse, Long> set = subscribers.computeIfAbsent(region, r -> new LinkedHashMap<>());
-        response.closeHandler(v -> {
-            if (set.remove(response) != null) {
-                gate.leave();
-            }
-        });
+                .setWriteQueueMaxSize(maxQueuedBytes);
+        Map<HttpServerResponse, Subscriber> set = subscribers.computeIfAbsent(region, r -> new LinkedHashMap<>());
+        Subscriber subscriber = new Subscriber(response, ctx.request().connection(), lastEventId.orElse(0L));
+        response.closeHandler(v -> leave(set, subscriber));
+        set.put(response, subscriber);
         response.write(PREAMBLE);
-        long lastSent = lastEventId.orElse(0L);
         for (ScoreEvent event : catchUp(region, lastEventId)) {
             response.write(event.frame());
-            lastSent = Math.max(lastSent, event.sequence());
+            subscriber.lastSent = Math.max(subscriber.lastSent, event.sequence());
         }
-        set.put(response, lastSent);
+    }
+
+    /** Takes a subscriber out of its region, giving its place back once. */
+    private void leave(Map<HttpServerResponse, Subscriber> set, Subscriber subscriber) {
+        if (set.remove(subscriber.response) != null) {
+            gate.leave();
+        }
+    }
+
+    /** Drops a subscriber: out of its region now, and its connection closed (pending writes discarded). */
+    private void drop(Map<HttpServerResponse, Subscriber> set, Subscriber subscriber) {
+        leave(set, subscriber);
+        subscriber.connection.close();
     }
 
     private List<ScoreEvent> catchUp(String region, Optional<Long> lastEventId) {
@@ -99,36 +128,37 @@ public final class StreamEndpoint {
 
     private void broadcast(ScoreEvent event) {
         ring(event.region()).add(event);
-        Map<HttpServerResponse, Long> set = subscribers.get(event.region());
+        Map<HttpServerResponse, Subscriber> set = subscribers.get(event.region());
         if (set == null) {
             return;
         }
-        List<HttpServerResponse> laggards = null;
-        for (Map.Entry<HttpServerResponse, Long> sub : set.entrySet()) {
-            if (sub.getValue() >= event.sequence()) {
-                continue; // it got this event as its snapshot already
-            }
-            if (sub.getKey().writeQueueFull()) {
-                laggards = laggards == null ? new ArrayList<>() : laggards;
-                laggards.add(sub.getKey());
-            } else {
-                sub.getKey().write(event.frame());
-                sub.setValue(event.sequence());
+        for (Subscriber sub : List.copyOf(set.values())) {
+            if (sub.lastSent < event.sequence()) { // else it got this event as its snapshot already
+                send(set, sub, event.frame());
+                sub.lastSent = event.sequence();
             }
         }
-        if (laggards != null) {
-            laggards.forEach(HttpServerResponse::reset);
+    }
+
+    /** Writes to one subscriber, or drops it when its queue is full or the write fails; the others never notice. */
+    private void send(Map<HttpServerResponse, Subscriber> set, Subscriber sub, Buffer frame) {
+        try {
+            if (sub.response.writeQueueFull()) {
+                LOG.debug("Dropping a stream that reads too slowly ({} bytes queued at most)", maxQueuedBytes);
+                drop(set, sub);
+            } else {
+                sub.response.write(frame);
+            }
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            LOG.warn("Writing to a stream failed; it is dropped and the others go on", e);
+            drop(set, sub);
         }
     }
 
     private void heartbeat() {
-        for (Map<HttpServerResponse, Long> set : subscribers.values()) {
-            for (HttpServerResponse response : List.copyOf(set.keySet())) {
-                if (response.writeQueueFull()) {
-                    response.reset();
-                } else {
-                    response.write(HEARTBEAT);
-                }
+        for (Map<HttpServerResponse, Subscriber> set : subscribers.values()) {
+            for (Subscriber sub : List.copyOf(set.values())) {
+                send(set, sub, HEARTBEAT);
             }
         }
     }
@@ -137,12 +167,14 @@ public final class StreamEndpoint {
     public void close() {
         vertx.cancelTimer(heartbeatTimer);
         consumer.unregister();
-        for (Map<HttpServerResponse, Long> set : subscribers.values()) {
-            for (HttpServerResponse response : List.copyOf(set.keySet())) {
-                if (set.remove(response) != null) {
-                    gate.leave();
+        for (Map<HttpServerResponse, Subscriber> set : subscribers.values()) {
+            for (Subscriber sub : List.copyOf(set.values())) {
+                leave(set, sub);
+                if (sub.response.writeQueueFull()) {
+                    sub.connection.close(); // it would never take the goodbye
+                } else {
+                    sub.response.end(GOODBYE);
                 }
-                response.end(GOODBYE);
             }
         }
     }

@@ -58,8 +58,8 @@ class ConfigLoaderTest {
     void anAdminTokenOfDigitsStaysTextWhetherGivenShortOrLong() {
         assertThat(loader.load(Optional.empty(), Map.of("BALLAST_ADMIN_TOKEN", "000123456789012345"))
                 .security().adminToken()).contains("000123456789012345");
-        assertThat(loader.load(Optional.empty(), Map.of("BALLAST_SECURITY_ADMIN_TOKEN", "abc:def"))
-                .security().adminToken()).contains("abc:def");
+        assertThat(loader.load(Optional.empty(), Map.of("BALLAST_SECURITY_ADMIN_TOKEN", "abc:def:0123456789"))
+                .security().adminToken()).contains("abc:def:0123456789");
     }
 
     @Test

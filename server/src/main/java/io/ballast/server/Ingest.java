@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 
 /**
  * Start-up stage 5: what feeds scoring. The ingest services behind {@code POST /api/v1/observations} and the events
- * API, and the pull sources (the WDI inbox, the World Bank connector) on their schedules;
+ * API, and the pull sources (the WDI inbox, the World Bank and Federal Register connectors) on their schedules;
  * whatever they store refreshes the series documents and queues the changed cells for scoring, the same way. A
  * changed export-control event goes to open dashboards as an annotation first, then as the scores it moved.
  */
@@ -54,8 +54,8 @@ record Ingest(IngestService service, EventService events, SourceStatus sources) 
                 store.workers(), eventsChanged, Clock.systemUTC());
         var sources = new SourceStatus();
         return platform.vertx().deployVerticle(new SourcesVerticle(live.get(), store.database().observations(),
-                        store.workers(), platform.json(), platform.outbound(), knownRegion, knownSeries, sourced,
-                        sources))
+                        store.database().events(), store.workers(), platform.json(), platform.outbound(), knownRegion,
+                        knownSeries, sourced, eventsChanged, sources))
                 .map(id -> new Ingest(service, events, sources));
     }
 

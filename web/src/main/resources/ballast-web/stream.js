@@ -10,11 +10,11 @@ export const FAILURES_BEFORE_OFFLINE = 3;
 const RETRY_MS = [5000, 15000, 30000];
 
 /**
- * Follows `region`'s stream: `onScore(doc, id)` for each new latest-scores document, `onStatus(state, {retryAt})` on
- * every change of the connection (`retryAt`: when the next attempt is due while offline). Returns
- * {close(), retryNow()}.
+ * Follows `region`'s stream: `onScore(doc, id)` for each new latest-scores document, `onEvent(change)` for each
+ * export-control event added, changed or retracted ({action, region, event}), `onStatus(state, {retryAt})` on every
+ * change of the connection (`retryAt`: when the next attempt is due while offline). Returns {close(), retryNow()}.
  */
-export function follow(region, { onScore, onStatus }) {
+export function follow(region, { onScore, onEvent, onStatus }) {
   let source = null;
   let closed = false;
   let everOpen = false;
@@ -54,7 +54,8 @@ export function follow(region, { onScore, onStatus }) {
         onStatus('reconnecting', {});
       }
     };
-    source.addEventListener('score', (event) => {
+    // Both kinds share one sequence of ids: an id already seen is a replayed duplicate.
+    const listen = (name, handle) => source.addEventListener(name, (event) => {
       const id = Number(event.lastEventId);
       if (Number.isFinite(id)) {
         if (id <= lastId) return;
@@ -66,8 +67,10 @@ export function follow(region, { onScore, onStatus }) {
       } catch {
         return; // a malformed event: the next one carries the full state again
       }
-      if (doc.region === region) onScore(doc, id);
+      if (doc.region === region) handle(doc, id);
     });
+    listen('score', onScore);
+    if (onEvent) listen('event', onEvent);
   }
 
   const wentOffline = () => goOffline();

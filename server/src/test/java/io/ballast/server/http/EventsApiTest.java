@@ -55,7 +55,7 @@ class EventsApiTest {
     @Test
     void anEventPostedByHandReachesAnOpenStreamAsAnAnnotationAndAScoreChangeWithinOneSecond() throws Exception {
         // a server at work, not one still busy with its start: the first uncertainty analysis is done
-        await().atMost(Duration.ofSeconds(30)).until(() -> json(server.get("/api/v1/scores/latest?region=KOR"))
+        await().atMost(Duration.ofSeconds(120)).until(() -> json(server.get("/api/v1/scores/latest?region=KOR"))
                 .path("uncertainty").path("status").asText().equals("done"));
         String before = server.get(EXPOSURE).body();
         try (SseProbe sse = new SseProbe(server.client(), server.uri("/api/v1/stream?region=KOR"))) {

@@ -26,7 +26,8 @@ class StreamTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(dataDir);
+        // the stream's mechanics alone: no uncertainty events between the score events (UncertaintyApiTest has those)
+        server = TestServer.start(dataDir, java.util.Map.of("BALLAST_UNCERTAINTY_ENABLED", "false"));
     }
 
     @AfterAll

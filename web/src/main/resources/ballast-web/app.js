@@ -73,7 +73,8 @@ function onStreamStatus(next, info) {
 function openStream(region) {
   stream?.close();
   wasLive = false;
-  stream = follow(region, { onScore: (doc) => economy.live(doc), onStatus: onStreamStatus });
+  stream = follow(region, { onScore: (doc) => economy.live(doc), onEvent: (change) => economy.liveEvent(change),
+    onStatus: onStreamStatus });
 }
 
 /** After a live update reloaded the economy: the comparison and the plugin list may have changed too. */

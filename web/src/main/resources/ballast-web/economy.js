@@ -160,6 +160,19 @@ export function createEconomy({ parts, names, onError, onLoaded, afterLive }) {
     }, REFRESH_DELAY_MS);
   }
 
+  /**
+   * A live change of an export-control event of the economy on screen ({action, region, event}): the chart's
+   * annotations follow at once (the scores it moved arrive as a live document of their own). The events document is
+   * changed in place, so a reload under way keeps the change.
+   */
+  function liveEvent(change) {
+    if (data?.region !== change.region || !data.events) return; // a load of another economy fetches its own
+    const others = (data.events.events ?? []).filter((e) => e.id !== change.event.id);
+    data.events.events = change.action === 'retracted' ? others
+      : [...others, change.event].sort((a, b) => a.date.localeCompare(b.date));
+    renderCharts(state.get());
+  }
+
   /** Loads and shows the view's economy; `highlight` flashes what changed. */
   function load(v, highlight = false) {
     loading = run(v, highlight);
@@ -179,6 +192,7 @@ export function createEconomy({ parts, names, onError, onLoaded, afterLive }) {
     load,
     show,
     live,
+    liveEvent,
     showDrilldown,
 
     /** The last year with a score of the economy on screen, or this year. */

@@ -11,11 +11,11 @@ const RETRY_MS = [5000, 15000, 30000];
 
 /**
  * Follows `region`'s stream: `onScore(doc, id, eventName)` for each new latest-scores document (event `score` or
- * `uncertainty`), `onStatus(state, {retryAt})` on
- * every change of the connection (`retryAt`: when the next attempt is due while offline). Returns
- * {close(), retryNow()}.
+ * `uncertainty`), `onEvent(change)` for each export-control event added, changed or retracted ({action, region,
+ * event}), `onStatus(state, {retryAt})` on every change of the connection (`retryAt`: when the next attempt is due
+ * while offline). Returns {close(), retryNow()}.
  */
-export function follow(region, { onScore, onStatus }) {
+export function follow(region, { onScore, onEvent, onStatus }) {
   let source = null;
   let closed = false;
   let everOpen = false;
@@ -55,9 +55,10 @@ export function follow(region, { onScore, onStatus }) {
         onStatus('reconnecting', {});
       }
     };
-    // 'score' after a recompute, 'uncertainty' when the analysis of the current scores is done: both carry the
-    // region's whole latest document
-    const onDocument = (event) => {
+    // 'score' after a recompute, 'uncertainty' when the analysis of the current scores is done (both carry the
+    // region's whole latest document), 'event' for an export-control action; all share one sequence of ids, so an id
+    // already seen is a replayed duplicate.
+    const listen = (name, handle) => source.addEventListener(name, (event) => {
       const id = Number(event.lastEventId);
       if (Number.isFinite(id)) {
         if (id <= lastId) return;
@@ -69,10 +70,11 @@ export function follow(region, { onScore, onStatus }) {
       } catch {
         return; // a malformed event: the next one carries the full state again
       }
-      if (doc.region === region) onScore(doc, id, event.type);
-    };
-    source.addEventListener('score', onDocument);
-    source.addEventListener('uncertainty', onDocument);
+      if (doc.region === region) handle(doc, id, event.type);
+    });
+    listen('score', onScore);
+    listen('uncertainty', onScore);
+    if (onEvent) listen('event', onEvent);
   }
 
   const wentOffline = () => goOffline();

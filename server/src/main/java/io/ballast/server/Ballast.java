@@ -101,7 +101,7 @@ public final class Ballast implements AutoCloseable {
         Scoring scoring = Scoring.create(platform, store, plugins, streams, live);
         var startup = live.get().startup();
         return scoring.first(platform, store, plugins, live)
-                .compose(v -> Ingest.start(platform, store, plugins, scoring, live))
+                .compose(v -> Ingest.start(platform, store, plugins, scoring, streams, live))
                 .compose(ingest -> Http.deploy(platform, live, adminToken, store, plugins, streams, scoring, ingest))
                 .compose(http -> platform.vertx().executeBlocking(() -> file.map(f -> ConfigWatcher.start(
                         platform.vertx(), f, textOf(f), env, live, reloads(platform, plugins, scoring),

@@ -35,7 +35,8 @@ record Http(String deployment, int port) {
                 new ObservationHandlers(ingest.service(), platform.metrics(), json),
                 new HealthHandlers(store.database(), store.workers(), plugins.host(), plugins.measurer(),
                         streams.gate(), ingest.sources(), scoring.service().status(), json),
-                new EventHandlers(store.database().events(), store.workers(), live::reloadable, json),
+                new EventHandlers(store.database().events(), store.workers(), live::reloadable, json,
+                        ingest.events()),
                 new AdminHandlers(plugins.host(), catalog, json),
                 new ScenarioHandlers(ingest.service(), scoring.scenarios()));
         var api = new ApiRouter(handlers, live::reloadable, config, adminToken, json, platform.metrics().registry());

@@ -141,9 +141,43 @@ public record Startup(Server server, Logging logging, Data data, Plugins plugins
     }
 
     /** Sources Ballast pulls from on a schedule. */
-    public record Connectors(@com.fasterxml.jackson.annotation.JsonProperty("worldbank") WorldBank worldBank) {
+    public record Connectors(@com.fasterxml.jackson.annotation.JsonProperty("worldbank") WorldBank worldBank,
+                             @com.fasterxml.jackson.annotation.JsonProperty("federalregister")
+                             FederalRegister federalRegister) {
         public Connectors {
             Invalid.present(worldBank, "worldbank", "a mapping");
+            Invalid.present(federalRegister, "federalregister", "a mapping");
+        }
+    }
+
+    /**
+     * The Federal Register connector (US export-control rules of the Bureau of Industry and Security): whether it
+     * runs, where, from which publication date on, how far back each later run looks again, how often, the page size,
+     * the timeouts and retries, and whether a rule's full text may be read when its abstract does not say enough.
+     */
+    public record FederalRegister(boolean enabled, String baseUrl, String since,
+                                  @Range(min = 0, max = 3650) int lookbackDays,
+                                  @Range(min = 1, max = 31_536_000) int intervalSeconds,
+                                  @Range(min = 1, max = 1000) int perPage,
+                                  @Range(min = 10, max = 600_000) int connectTimeoutMs,
+                                  @Range(min = 10, max = 600_000) int timeoutMs,
+                                  @Range(min = 0, max = 20) int retries,
+                                  @Range(min = 0, max = 600_000) int backoffMs, boolean fullText) {
+        public FederalRegister {
+            baseUrl = httpUrl(Invalid.text(baseUrl, "base-url").strip(), "base-url", false,
+                    "https://www.federalregister.gov").replaceAll("/+$", "");
+            Invalid.text(since, "since");
+            try {
+                java.time.LocalDate.parse(since.strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new Invalid("since", "a date YYYY-MM-DD such as 2025-12-01, not '" + since + "'");
+            }
+            since = since.strip();
+        }
+
+        /** The first publication date read. */
+        public java.time.LocalDate sinceDate() {
+            return java.time.LocalDate.parse(since);
         }
     }
 

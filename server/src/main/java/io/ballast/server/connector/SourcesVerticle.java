@@ -5,6 +5,8 @@ import io.ballast.server.config.BallastConfig;
 import io.ballast.server.config.Startup;
 import io.ballast.server.ingest.Inbox;
 import io.ballast.server.outbound.Outbound;
+import io.ballast.server.store.EventChange;
+import io.ballast.server.store.EventStore;
 import io.ballast.server.store.ObservationStore;
 import io.ballast.server.store.StoreWorkers;
 import io.ballast.server.store.VintageResult;
@@ -20,8 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the pull sources on their schedules: the inbox scan (file I/O and the import's transaction on a store worker)
- * and, when enabled, the World Bank connector (HTTP on this verticle's event loop, the store on the store workers).
- * A run or scan never overlaps the previous one; what they store goes to {@code onStored}.
+ * and, when enabled, the World Bank and Federal Register connectors (HTTP on this verticle's event loop, the store on
+ * the store workers). A run or scan never overlaps the previous one of its source; observations they store go to
+ * {@code onStored}, events to {@code onEvents}.
  */
 public final class SourcesVerticle extends VerticleBase {
 
@@ -35,15 +38,22 @@ public final class SourcesVerticle extends VerticleBase {
     private final Predicate<String> knownRegion;
     private final Predicate<String> knownSeries;
     private final Consumer<VintageResult> onStored;
+    private final EventStore events;
+    private final Consumer<List<EventChange>> onEvents;
     private final SourceStatus status;
     private final AtomicBoolean scanning = new AtomicBoolean();
     private final AtomicBoolean fetching = new AtomicBoolean();
+    private final AtomicBoolean reading = new AtomicBoolean();
     private Inbox inbox;
     private WorldBankConnector connector;
+    private FederalRegisterConnector federalRegister;
 
-    public SourcesVerticle(BallastConfig config, ObservationStore store, StoreWorkers workers, ObjectMapper json,
-                           Outbound outbound, Predicate<String> knownRegion, Predicate<String> knownSeries,
-                           Consumer<VintageResult> onStored, SourceStatus status) {
+    public SourcesVerticle(BallastConfig config, ObservationStore store, EventStore events, StoreWorkers workers,
+                           ObjectMapper json, Outbound outbound, Predicate<String> knownRegion,
+                           Predicate<String> knownSeries, Consumer<VintageResult> onStored,
+                           Consumer<List<EventChange>> onEvents, SourceStatus status) {
+        this.events = events;
+        this.onEvents = onEvents;
         this.outbound = outbound;
         this.status = status;
         this.config = config;
@@ -72,7 +82,41 @@ public final class SourcesVerticle extends VerticleBase {
             fetchWorldBank();
             vertx.setPeriodic(worldBank.intervalSeconds() * 1000L, id -> fetchWorldBank());
         }
+        Startup.FederalRegister register = config.connectors().federalRegister();
+        if (register.enabled()) {
+            List<String> regions = config.regions().stream().map(BallastConfig.Region::code).toList();
+            federalRegister = new FederalRegisterConnector(new FederalRegisterClient(outbound, register, json),
+                    regions, events, workers, onEvents, Clock.systemUTC(), register.sinceDate(),
+                    register.lookbackDays(), register.fullText());
+            LOG.info("Federal Register connector: {} every {} s, rules published from {}", register.baseUrl(),
+                    register.intervalSeconds(), register.since());
+            readFederalRegister();
+            vertx.setPeriodic(register.intervalSeconds() * 1000L, id -> readFederalRegister());
+        }
         return Future.succeededFuture();
+    }
+
+    private void readFederalRegister() {
+        if (!reading.compareAndSet(false, true)) {
+            return;
+        }
+        federalRegister.run().onComplete(done -> {
+            reading.set(false);
+            EventRunReport report = done.result();
+            if (report.offline() != null) {
+                status.failed("federalregister", "unreachable: " + report.offline());
+                LOG.warn("Federal Register API unreachable, keeping the stored events; next try in {} s: {}",
+                        config.connectors().federalRegister().intervalSeconds(), report.offline());
+            } else {
+                if (report.failures().isEmpty()) {
+                    status.succeeded("federalregister");
+                } else {
+                    status.failed("federalregister", report.failures().size() + " failed, e.g. "
+                            + report.failures().get(0));
+                }
+                LOG.info("Federal Register run: {}", report.summary());
+            }
+        });
     }
 
     private void scanInbox() {

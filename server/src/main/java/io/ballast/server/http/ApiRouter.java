@@ -98,7 +98,8 @@ public final class ApiRouter {
         var body = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
         if (!security.corsOrigins().isEmpty()) {
             router.route(API + "/*").handler(CorsHandler.create().addOrigins(security.corsOrigins())
-                    .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST))
+                    .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PATCH,
+                            HttpMethod.DELETE))
                     .allowedHeaders(Set.of("Authorization", "Content-Type", "Last-Event-ID")));
         }
         if (security.protectReads()) {
@@ -116,6 +117,11 @@ public final class ApiRouter {
         router.post(API + "/scenarios").handler(writes).handler(body).handler(handlers.scenarios()::post);
         router.get(API + "/series/:code").handler(handlers.series()::series);
         router.get(API + "/events").handler(handlers.events()::events);
+        router.post(API + "/events").handler(writes).handler(ingestRole).handler(body)
+                .handler(handlers.events()::post);
+        router.patch(API + "/events/:id").handler(writes).handler(adminRole).handler(body)
+                .handler(handlers.events()::patch);
+        router.delete(API + "/events/:id").handler(writes).handler(adminRole).handler(handlers.events()::delete);
         router.post(API + "/observations").handler(writes).handler(ingestRole).handler(body)
                 .handler(handlers.observations()::post);
         router.get(API + "/stream").handler(stream::stream);

@@ -19,13 +19,18 @@ public final class ObservationHandlers {
         this.json = json;
     }
 
-    void post(RoutingContext ctx) {
+    /** Refuses a body declared as anything but JSON (no Content-Type is taken as JSON). */
+    static void requireJson(RoutingContext ctx) {
         String type = ctx.request().getHeader("Content-Type");
         String media = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
         if (type != null && !media.equals("application/json") && !media.endsWith("+json")) {
-            throw new Problem(415, "Unsupported media type", "Send the observations as application/json, not "
-                    + type + ".", Map.of());
+            throw new Problem(415, "Unsupported media type", "Send the body as application/json, not " + type + ".",
+                    Map.of());
         }
+    }
+
+    void post(RoutingContext ctx) {
+        requireJson(ctx);
         byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
         ingest.ingest(body)
                 .onSuccess(result -> {

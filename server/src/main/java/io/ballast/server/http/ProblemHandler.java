@@ -3,6 +3,7 @@ package io.ballast.server.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ballast.server.ingest.InvalidBatchException;
+import io.ballast.server.store.EventConflictException;
 import io.ballast.server.stream.StreamsExhaustedException;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
@@ -49,7 +50,12 @@ final class ProblemHandler implements Handler<RoutingContext> {
         if (failure instanceof InvalidBatchException e) {
             return e.malformed()
                     ? new Problem(400, "Malformed request body", e.getMessage(), Map.of())
-                    : new Problem(422, "Invalid observations", e.getMessage(), Map.of("errors", e.errors()));
+                    : new Problem(422, "Unprocessable content", e.getMessage(), Map.of("errors", e.errors()));
+        }
+        if (failure instanceof EventConflictException e) {
+            return new Problem(409, "Conflict", e.getMessage() + "; nothing was stored. Correct an event with PATCH "
+                    + "/api/v1/events/{id}, or give the new one another id.", Map.of("errors", e.keys().stream()
+                    .map(k -> "id: '" + k + "' exists already").toList()));
         }
         if (failure instanceof io.ballast.server.score.ScenarioService.BusyException) {
             ctx.response().putHeader("Retry-After", "2");

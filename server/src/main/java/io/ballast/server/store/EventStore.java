@@ -16,11 +16,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Export-control events and the economies each counts against. Writes return the (region, year) cells whose scores
- * the change can move: every target of the event, from the event's year on.
+ * the change can move (every target of the event, from the event's year on), or the {@link EventChange}s committed.
+ * A retracted event's key is remembered, so that no source brings it back by itself.
  */
 public final class EventStore {
 
@@ -50,13 +53,139 @@ public final class EventStore {
                 + "ORDER BY e.event_date, e.event_key"));
     }
 
+    /** The event with this key, if one is stored. */
+    public Optional<ControlEvent> find(String key) {
+        return tx.executeRead(status -> query("SELECT " + COLUMNS + " FROM control_event e WHERE e.event_key = ?",
+                key)).stream().findFirst();
+    }
+
+    /** Every event whose mapping awaits review, earliest first. */
+    public List<ControlEvent> awaitingReview() {
+        return tx.executeRead(status -> query("SELECT " + COLUMNS + " FROM control_event e WHERE e.needs_review "
+                + "ORDER BY e.event_date, e.event_key"));
+    }
+
+    /** The keys of the events retracted so far. */
+    public Set<String> retractedKeys() {
+        return tx.executeRead(status -> retracted());
+    }
+
+    /**
+     * Adds events, all or none: fails with {@link EventConflictException} when any key is stored already. A key that
+     * was retracted may be added again; its retraction is then forgotten.
+     */
+    public List<EventChange> add(List<ControlEvent> events) {
+        return tx.executeWrite(status -> {
+            Set<String> stored = keys();
+            List<String> taken = events.stream().map(ControlEvent::key).filter(stored::contains).toList();
+            if (!taken.isEmpty()) {
+                throw new EventConflictException(taken);
+            }
+            List<EventChange> out = new ArrayList<>();
+            for (ControlEvent e : events) {
+                forgetRetraction(e.key());
+                insert(e);
+                out.add(EventChange.added(e));
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Adds the events whose keys are neither stored nor retracted, and leaves the rest alone (a connector's run: what
+     * is stored may have been corrected by hand since). Answers what it added.
+     */
+    public List<EventChange> addAbsent(List<ControlEvent> events) {
+        return tx.executeWrite(status -> {
+            Set<String> skip = keys();
+            skip.addAll(retracted());
+            List<EventChange> out = new ArrayList<>();
+            for (ControlEvent e : events) {
+                if (skip.add(e.key())) {
+                    insert(e);
+                    out.add(EventChange.added(e));
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Rewrites the event with this key as {@code edit} makes it, in one transaction (an exception from {@code edit}
+     * writes nothing); empty when no event has the key. The key cannot change.
+     */
+    public Optional<EventChange> update(String key, UnaryOperator<ControlEvent> edit) {
+        return tx.executeWrite(status -> {
+            Optional<ControlEvent> before = query("SELECT " + COLUMNS + " FROM control_event e WHERE e.event_key = ?",
+                    key).stream().findFirst();
+            if (before.isEmpty()) {
+                return Optional.<EventChange>empty();
+            }
+            ControlEvent after = edit.apply(before.get());
+            if (!after.key().equals(key)) {
+                throw new IllegalArgumentException("an event's key cannot change: " + key + " to " + after.key());
+            }
+            delete(key);
+            insert(after);
+            return Optional.of(new EventChange(before, Optional.of(after)));
+        });
+    }
+
+    /** Deletes the event with this key and remembers the key as retracted; empty when no event has it. */
+    public Optional<EventChange> retract(String key, java.time.Instant at) {
+        return tx.executeWrite(status -> {
+            Optional<ControlEvent> before = query("SELECT " + COLUMNS + " FROM control_event e WHERE e.event_key = ?",
+                    key).stream().findFirst();
+            if (before.isEmpty()) {
+                return Optional.<EventChange>empty();
+            }
+            delete(key);
+            forgetRetraction(key);
+            jdbc.prepareStatement("INSERT INTO control_event_retraction (event_key, retracted_at) VALUES (?, ?)",
+                    (PreparedStatement ps) -> {
+                        ps.setString(1, key);
+                        ps.setTimestamp(2, Timestamp.from(at));
+                        return ps.executeUpdate();
+                    });
+            return Optional.of(new EventChange(before, Optional.empty()));
+        });
+    }
+
+    private Set<String> keys() {
+        return strings("SELECT event_key FROM control_event");
+    }
+
+    private Set<String> retracted() {
+        return strings("SELECT event_key FROM control_event_retraction");
+    }
+
+    private Set<String> strings(String sql) {
+        return jdbc.prepareStatement(sql, (PreparedStatement ps) -> {
+            Set<String> out = new LinkedHashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        });
+    }
+
+    private void forgetRetraction(String key) {
+        jdbc.prepareStatement("DELETE FROM control_event_retraction WHERE event_key = ?", (PreparedStatement ps) -> {
+            ps.setString(1, key);
+            return ps.executeUpdate();
+        });
+    }
+
     /**
      * Makes the events of one origin exactly {@code events}: new keys are added, changed ones rewritten, keys no
-     * longer listed removed; events of other origins are left alone (a key taken by another origin stays theirs).
-     * Returns the cells whose scores may move.
+     * longer listed removed; events of other origins are left alone (a key taken by another origin stays theirs), and
+     * so are retracted keys. Returns the cells whose scores may move.
      */
     public Set<Cell> replaceOrigin(String origin, List<ControlEvent> events) {
         return tx.executeWrite(status -> {
+            Set<String> retracted = retracted();
             Map<String, ControlEvent> stored = new LinkedHashMap<>();
             for (ControlEvent e : query("SELECT " + COLUMNS + " FROM control_event e")) {
                 stored.put(e.key(), e);
@@ -66,7 +195,7 @@ public final class EventStore {
             for (ControlEvent e : events) {
                 listed.add(e.key());
                 ControlEvent old = stored.get(e.key());
-                if (old != null && !old.origin().equals(origin)) {
+                if (retracted.contains(e.key()) || old != null && !old.origin().equals(origin)) {
                     continue;
                 }
                 if (old == null || !sameContent(old, e)) {

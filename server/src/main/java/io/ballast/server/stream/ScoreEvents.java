@@ -36,14 +36,26 @@ public final class ScoreEvents implements ScoreSink {
 
     @Override
     public void publish(String region, String name, Buffer latestScores) {
-        long id = sequence.incrementAndGet();
-        Buffer frame = Buffer.buffer(latestScores.length() + 48)
-                .appendString("id: " + id + "\nevent: " + name + "\ndata: ", "UTF-8")
-                .appendBuffer(latestScores)
-                .appendString("\n\n", "UTF-8");
-        ScoreEvent event = new ScoreEvent(region, id, frame);
+        ScoreEvent event = frame(region, name, latestScores);
         latest.put(region, event);
         vertx.eventBus().publish(ADDRESS, event, LOCAL);
+    }
+
+    /**
+     * Sends a region's streams news that is not a scores document (a chart annotation): numbered and replayed like
+     * score events, but never a newly connected client's snapshot.
+     */
+    public void announce(String region, String name, Buffer data) {
+        vertx.eventBus().publish(ADDRESS, frame(region, name, data), LOCAL);
+    }
+
+    private ScoreEvent frame(String region, String name, Buffer data) {
+        long id = sequence.incrementAndGet();
+        Buffer frame = Buffer.buffer(data.length() + 48)
+                .appendString("id: " + id + "\nevent: " + name + "\ndata: ", "UTF-8")
+                .appendBuffer(data)
+                .appendString("\n\n", "UTF-8");
+        return new ScoreEvent(region, id, frame);
     }
 
     /** The last event of a region, to send a newly connected client as its snapshot. */

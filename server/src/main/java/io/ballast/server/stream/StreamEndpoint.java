@@ -107,16 +107,11 @@ public final class StreamEndpoint {
         if (latest.isEmpty()) {
             return List.of();
         }
-        if (lastEventId.isPresent()) {
-            long seen = lastEventId.get();
-            if (seen == latest.get().sequence()) {
-                return List.of();
-            }
-            if (seen < latest.get().sequence()) {
-                List<ScoreEvent> missed = ring(region).after(seen);
-                if (missed != null) {
-                    return missed;
-                }
+        if (lastEventId.isPresent() && lastEventId.get() <= events.currentSequence()) {
+            // what came after the client's last event, annotations included, when the ring still holds all of it
+            List<ScoreEvent> missed = ring(region).after(lastEventId.get());
+            if (missed != null) {
+                return missed;
             }
         }
         return List.of(latest.get());

@@ -13,6 +13,16 @@ public final class SseProbe implements AutoCloseable {
         this.client = new SseClient(http, uri, null);
     }
 
+    /** One received event: its id, name and data. */
+    public record Received(String id, String event, String data) {
+    }
+
+    /** The next event whole, or null when none arrives in time. */
+    public Received nextEvent(Duration timeout) throws InterruptedException {
+        SseClient.Event e = client.next(timeout);
+        return e == null ? null : new Received(e.id(), e.event(), e.data());
+    }
+
     /** The data of the next event, or null when none arrives in time. */
     public String next(Duration timeout) throws InterruptedException {
         SseClient.Event e = client.next(timeout);

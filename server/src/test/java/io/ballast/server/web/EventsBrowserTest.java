@@ -241,4 +241,29 @@ class EventsBrowserTest {
         assertThat(page.byId("imposed-by-USA").isSelected()).isFalse();
         assertThat(page.markerNumbers()).isEmpty();
     }
+
+    @Test
+    void anEventAddedWhileTheDashboardIsOpenIsAnnotatedAtOnceAndGoesWhenRetracted() {
+        page.emulate(1440, 900, false);
+        page.open("?region=KOR&from=2018");
+        page.waitForLive();
+        page.driver().executeScript("window.__sameDocument = true;");
+        String title = "Live annotation test: export ban on drone parts";
+        assertThat(page.text("events-table")).doesNotContain(title);
+        var server = BrowserSession.server();
+        var posted = server.post("/api/v1/events", "{\"events\":[{\"id\":\"live-annotation-test\","
+                + "\"date\":\"2024-05-15\",\"jurisdiction\":\"CHN\",\"targets\":[\"KOR\"],\"type\":"
+                + "\"product-control\",\"direction\":\"tighten\",\"scope\":\"targeted\",\"title\":\"" + title
+                + "\",\"source\":\"https://www.mofcom.gov.cn/example\"}]}");
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(201);
+        page.waitUntil(Duration.ofSeconds(3), d -> page.text("events-table").contains(title));
+        assertThat(page.markerNumbers()).isNotEmpty();
+
+        var retracted = server.send(java.net.http.HttpRequest.newBuilder(server.uri("/api/v1/events/"
+                + "live-annotation-test")).header("Authorization", "Bearer " + io.ballast.server.TestServer.TOKEN)
+                .DELETE().build());
+        assertThat(retracted.statusCode()).isEqualTo(204);
+        page.waitUntil(Duration.ofSeconds(3), d -> !page.text("events-table").contains(title));
+        assertThat(page.driver().executeScript("return window.__sameDocument === true;")).isEqualTo(true);
+    }
 }

@@ -2,7 +2,6 @@ package io.ballast.server.indicator;
 
 import io.ballast.api.Health;
 import io.ballast.api.Indicator;
-import io.ballast.api.IndicatorContext;
 import io.ballast.api.IndicatorReading;
 import io.ballast.api.MissingDataException;
 import io.ballast.api.MissingDataPolicy;
@@ -27,14 +26,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.OptionalDouble;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The main class of a plugin runner JVM ({@code java -cp <server jar> io.ballast.server.indicator.PluginRunner
@@ -46,13 +37,7 @@ import java.util.concurrent.Executors;
 public final class PluginRunner {
 
     private final List<Indicator> indicators = new ArrayList<>();
-    private final ThreadGroup pluginThreads = new ThreadGroup("ballast-plugin");
-    private final ExecutorService call = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(pluginThreads, r, "ballast-plugin-call");
-        t.setDaemon(true);
-        return t;
-    });
-    private volatile Thread callThread;
+    private final RunnerPluginThread plugin = new RunnerPluginThread();
 
     private PluginRunner() {
     }
@@ -93,7 +78,7 @@ public final class PluginRunner {
         List<String> problems = new ArrayList<>(loaded.problems());
         for (Indicator indicator : loaded.indicators()) {
             try {
-                var descriptor = onPluginThread(indicator::descriptor);
+                var descriptor = plugin.run(indicator::descriptor);
                 if (descriptor == null) {
                     problems.add(indicator.getClass().getName() + " returned no descriptor");
                 } else {
@@ -104,7 +89,7 @@ public final class PluginRunner {
                 problems.add(indicator.getClass().getName() + " has no valid descriptor: " + e);
             }
         }
-        int threads = strayThreads();
+        int threads = plugin.strayThreads();
         if (threads > 0) {
             return new Hello(RunnerProtocol.VERSION, List.of(), List.of("it started " + threads + " thread(s) while "
                     + "loading; a plugin must not start threads"));
@@ -118,13 +103,13 @@ public final class PluginRunner {
         List<PolicyEvent> events = request.events().stream().map(RunnerWire.Event::toApi).toList();
         Clock clock = request.clock().toClock();
         for (int period : request.periods()) {
-            var context = new Context(request, period, policy, events, clock);
+            var context = new RunnerContext(request, period, policy, events, clock);
             long started = System.nanoTime();
             RunnerWire.Reading reading = null;
             RunnerWire.Missing missing = null;
             String failure = null;
             try {
-                IndicatorReading r = onPluginThread(() -> indicator.measure(context));
+                IndicatorReading r = plugin.run(() -> indicator.measure(context));
                 if (r == null) {
                     failure = "returned null";
                 } else {
@@ -139,13 +124,13 @@ public final class PluginRunner {
             }
             long nanos = System.nanoTime() - started;
             RunnerProtocol.write(out, new Answer(period, reading, missing, failure, nanos, context.reads(),
-                    strayThreads()));
+                    plugin.strayThreads()));
         }
     }
 
     private HealthAnswer health(CheckHealth request) {
         try {
-            Health h = onPluginThread(indicators.get(request.indicator())::checkHealth);
+            Health h = plugin.run(indicators.get(request.indicator())::checkHealth);
             return h == null ? new HealthAnswer(false, "checkHealth returned null")
                     : new HealthAnswer(h.healthy(), h.detail());
         } catch (Throwable e) {
@@ -157,7 +142,7 @@ public final class PluginRunner {
         List<String> problems = new ArrayList<>();
         for (Indicator indicator : indicators) {
             try {
-                onPluginThread(() -> {
+                plugin.run(() -> {
                     indicator.close();
                     return null;
                 });
@@ -166,96 +151,5 @@ public final class PluginRunner {
             }
         }
         return new Closed(problems);
-    }
-
-    /** Runs plugin code on the plugin thread; what it throws is rethrown as is. */
-    private <T> T onPluginThread(Callable<T> task) throws Throwable {
-        try {
-            return call.submit(() -> {
-                callThread = Thread.currentThread();
-                return task.call();
-            }).get();
-        } catch (ExecutionException e) {
-            throw e.getCause();
-        }
-    }
-
-    /** Threads in the plugin's group other than the call thread: threads the plugin started and left running. */
-    private int strayThreads() {
-        Thread[] all = new Thread[pluginThreads.activeCount() + 16];
-        int n = pluginThreads.enumerate(all, true);
-        int stray = 0;
-        for (int i = 0; i < n; i++) {
-            if (all[i] != callThread && all[i].isAlive()) {
-                stray++;
-            }
-        }
-        return stray;
-    }
-
-    /** The context a plugin sees in the runner: the request's values, noting every value read. */
-    private static final class Context implements IndicatorContext {
-        private final Measure request;
-        private final int period;
-        private final MissingDataPolicy policy;
-        private final List<PolicyEvent> events;
-        private final Clock clock;
-        private final Map<String, Double> settings;
-        private final Map<String, TreeSet<Integer>> reads = new TreeMap<>();
-
-        Context(Measure request, int period, MissingDataPolicy policy, List<PolicyEvent> events, Clock clock) {
-            this.request = request;
-            this.settings = Map.copyOf(request.settings()); // unmodifiable, as the server's own context gives them
-            this.period = period;
-            this.policy = policy;
-            this.events = events;
-            this.clock = clock;
-        }
-
-        @Override
-        public String region() {
-            return request.region();
-        }
-
-        @Override
-        public int period() {
-            return period;
-        }
-
-        @Override
-        public synchronized OptionalDouble value(String seriesCode, int year) {
-            Double v = request.series().getOrDefault(seriesCode, Map.of()).get(year);
-            if (v == null) {
-                return OptionalDouble.empty();
-            }
-            reads.computeIfAbsent(seriesCode, k -> new TreeSet<>()).add(year);
-            return OptionalDouble.of(v);
-        }
-
-        @Override
-        public Map<String, Double> settings() {
-            return settings;
-        }
-
-        @Override
-        public Clock clock() {
-            return clock;
-        }
-
-        @Override
-        public MissingDataPolicy missingData() {
-            return policy;
-        }
-
-        @Override
-        public List<PolicyEvent> events() {
-            return events;
-        }
-
-        synchronized Map<String, List<Integer>> reads() {
-            Map<String, List<Integer>> out = new TreeMap<>();
-            reads.forEach((code, years) -> out.put(code, List.copyOf(years)));
-            return out;
-        }
     }
 }

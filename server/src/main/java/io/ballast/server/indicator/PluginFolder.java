@@ -1,11 +1,9 @@
 package io.ballast.server.indicator;
 
-import io.ballast.api.Indicator;
 import io.ballast.server.folder.StableFiles;
 import io.ballast.server.folder.StableFiles.Stamp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,22 +32,12 @@ public final class PluginFolder {
     private final Path folder;
     private final Path copies;
     private final PluginHost host;
-    private final JarLoader loader = new JarLoader();
+    private final JarInstaller installer;
     private final AtomicLong copyCounter = new AtomicLong();
     /** Files not yet acted on, until they hold still. */
     private final StableFiles pending = new StableFiles();
     /** Files acted on, with the stamp they had then: loaded (with their plugins) or refused. */
-    private final Map<Path, Installed> installed = new HashMap<>();
-
-    private final Optional<RunnerCommand> runners;
-    private final Duration measureLimit;
-
-    private record Installed(Stamp stamp, Optional<URLClassLoader> loader, Optional<Path> copy, List<String> ids,
-                             Optional<IsolatedJar> runner) {
-        static Installed refused(Stamp stamp) {
-            return new Installed(stamp, Optional.empty(), Optional.empty(), List.of(), Optional.empty());
-        }
-    }
+    private final Map<Path, InstalledJar> installed = new HashMap<>();
 
     /** Jars run in process. {@code copies} is a private directory for the loaded copies; it is emptied now. */
     public PluginFolder(Path folder, Path copies, PluginHost host) {
@@ -65,8 +53,7 @@ public final class PluginFolder {
         this.folder = folder;
         this.copies = copies;
         this.host = host;
-        this.runners = runners;
-        this.measureLimit = measureLimit;
+        this.installer = new JarInstaller(host, runners, measureLimit);
         try {
             Files.createDirectories(folder);
             Files.createDirectories(copies);
@@ -99,7 +86,7 @@ public final class PluginFolder {
             if (stamp.isEmpty()) {
                 continue;
             }
-            Installed current = installed.get(jar);
+            InstalledJar current = installed.get(jar);
             if (current != null && current.stamp().equals(stamp.get())) {
                 pending.forget(jar);
             } else if (pending.heldStill(jar, stamp.get())) {
@@ -122,22 +109,15 @@ public final class PluginFolder {
         String source = jar.getFileName().toString();
         host.clearRefusals(source);
         // recorded before anything of the jar runs: whatever it does, it is not tried again until its file changes
-        installed.put(jar, Installed.refused(stamp));
-        Path copy = copies.resolve(stripJar(source) + "-" + copyCounter.incrementAndGet() + ".jar");
+        installed.put(jar, InstalledJar.refused(stamp));
+        Path copy = copies.resolve(JarInstaller.stripJar(source) + "-" + copyCounter.incrementAndGet() + ".jar");
         try {
             Files.copy(jar, copy);
         } catch (IOException e) {
             host.refuse(source, "cannot copy it for loading: " + e.getMessage());
             return;
         }
-        Optional<Installed> done;
-        try {
-            done = runners.isPresent() ? installIsolated(source, copy, stamp, runners.get())
-                    : installInProcess(source, copy, stamp);
-        } catch (Throwable e) {
-            host.refuse(source, "loading it failed: " + e);
-            done = Optional.empty();
-        }
+        Optional<InstalledJar> done = installer.install(source, copy, stamp);
         if (done.isEmpty()) {
             delete(copy);
             return;
@@ -147,57 +127,8 @@ public final class PluginFolder {
                 done.get().ids());
     }
 
-    private Optional<Installed> installInProcess(String source, Path copy, Stamp stamp) throws Throwable {
-        JarLoader.Loaded loaded;
-        try {
-            // instantiating the jar's classes runs its constructors: bounded like descriptor()
-            loaded = Bounded.call(() -> loader.load(copy), PluginHost.LIFECYCLE_LIMIT, "load");
-        } catch (JarLoader.RefusedJar e) {
-            host.refuse(source, e.getMessage());
-            return Optional.empty();
-        } catch (Bounded.Overran e) {
-            host.refuse(source, "loading it took longer than " + PluginHost.LIFECYCLE_LIMIT.toMillis() + " ms");
-            return Optional.empty();
-        }
-        loaded.problems().forEach(problem -> host.refuse(source, problem));
-        List<String> ids = new ArrayList<>();
-        for (Indicator indicator : loaded.indicators()) {
-            host.add(indicator, source, Optional.of(loaded.loader())).ifPresent(p -> ids.add(p.id()));
-        }
-        if (ids.isEmpty()) {
-            JarLoader.close(loaded.loader());
-            return Optional.empty();
-        }
-        return Optional.of(new Installed(stamp, Optional.of(loaded.loader()), Optional.of(copy), List.copyOf(ids),
-                Optional.empty()));
-    }
-
-    private Optional<Installed> installIsolated(String source, Path copy, Stamp stamp, RunnerCommand command) {
-        IsolatedJar runner;
-        List<String> problems = new ArrayList<>();
-        try {
-            JarLoader.checkJar(copy); // refused before a JVM is started for it
-            runner = IsolatedJar.start(command, copy, stripJar(source), problems);
-        } catch (JarLoader.RefusedJar | IsolatedJar.Refused e) {
-            host.refuse(source, e.getMessage());
-            return Optional.empty();
-        }
-        problems.forEach(problem -> host.refuse(source, problem));
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < runner.descriptors().size(); i++) {
-            host.add(new RemoteIndicator(runner, i, measureLimit), source, Optional.empty())
-                    .ifPresent(p -> ids.add(p.id()));
-        }
-        if (ids.isEmpty()) {
-            runner.stop();
-            return Optional.empty();
-        }
-        return Optional.of(new Installed(stamp, Optional.empty(), Optional.of(copy), List.copyOf(ids),
-                Optional.of(runner)));
-    }
-
     private void uninstall(Path jar) {
-        Installed old = installed.remove(jar);
+        InstalledJar old = installed.remove(jar);
         host.clearRefusals(jar.getFileName().toString());
         if (old == null) {
             return;
@@ -213,24 +144,7 @@ public final class PluginFolder {
      * exited within {@link IsolatedJar#CLOSE_LIMIT} (a runner busy with a call is killed without being asked).
      */
     public void unloadAll() {
-        List<IsolatedJar> runners = installed.values().stream().flatMap(i -> i.runner().stream()).toList();
-        List<Thread> stopping = new ArrayList<>();
-        for (IsolatedJar runner : runners) {
-            Thread t = new Thread(runner::stop, "ballast-runner-stop");
-            t.setDaemon(true);
-            t.start();
-            stopping.add(t);
-        }
-        long deadline = System.nanoTime() + IsolatedJar.CLOSE_LIMIT.plusSeconds(1).toNanos();
-        for (Thread t : stopping) {
-            try {
-                t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        runners.forEach(r -> r.kill("the server is shutting down"));
+        RunnerShutdown.stopAll(installed.values().stream().flatMap(i -> i.runner().stream()).toList());
         new ArrayList<>(installed.keySet()).forEach(this::uninstall);
     }
 
@@ -248,10 +162,6 @@ public final class PluginFolder {
             LOG.warn("Cannot list the plugins folder {}: {}", folder, e.getMessage());
             return List.of();
         }
-    }
-
-    private static String stripJar(String name) {
-        return name.endsWith(".jar") ? name.substring(0, name.length() - 4) : name;
     }
 
     private static void delete(Path file) {

@@ -186,7 +186,7 @@ public record BallastConfig(Startup startup, Reloadable reloadable) {
         return startup.stream();
     }
 
-    public Startup.Security security() {
+    public Security security() {
         return startup.security();
     }
 

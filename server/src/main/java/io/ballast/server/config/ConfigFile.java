@@ -11,7 +11,7 @@ record ConfigFile(Startup.Server server, Startup.Logging logging, Startup.Data d
                   BallastConfig.Scoring scoring, Map<String, BallastConfig.IndicatorSettings> indicators,
                   Startup.Plugins plugins, Startup.Ingest ingest, Startup.Connectors connectors,
                   BallastConfig.Alerts alerts,
-                  Startup.Stream stream, Startup.Security security, Uncertainty uncertainty) {
+                  Startup.Stream stream, Security security, Uncertainty uncertainty) {
 
     ConfigFile {
         indicators = indicators == null ? Map.of() : indicators;

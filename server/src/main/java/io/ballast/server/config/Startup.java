@@ -232,54 +232,6 @@ public record Startup(Server server, Logging logging, Data data, Plugins plugins
                          @Range(min = 1024, max = 64 << 20) int maxQueuedBytes) {
     }
 
-    /**
-     * Who may do what: the admin token (generated under the data directory when not configured), a plain ingest token
-     * from the environment, hashed tokens with roles, whether reads need a token, the write rate limit, CORS origins.
-     */
-    public record Security(Optional<String> adminToken, Optional<String> ingestToken, List<HashedToken> tokens,
-                           boolean protectReads, @Range(min = 1, max = 1_000_000) int writesPerMinute,
-                           @JsonDeserialize(using = ConfigTypes.CommaList.class) List<String> corsOrigins) {
-        /** The shortest token accepted: shorter ones can be guessed. */
-        public static final int MIN_TOKEN_LENGTH = 16;
-
-        public Security {
-            adminToken = adminToken == null ? Optional.empty() : adminToken.map(String::strip).filter(t -> !t.isEmpty());
-            ingestToken = ingestToken == null ? Optional.empty() : ingestToken.map(String::strip)
-                    .filter(t -> !t.isEmpty());
-            strong(adminToken, "admin-token");
-            strong(ingestToken, "ingest-token");
-            tokens = tokens == null ? List.of() : List.copyOf(tokens);
-            for (int i = 0; i < tokens.size(); i++) {
-                tokens.get(i).check("tokens[" + i + "]");
-            }
-        }
-    }
-
-    private static void strong(Optional<String> token, String key) {
-        Invalid.unless(token.map(t -> t.length() >= Security.MIN_TOKEN_LENGTH).orElse(true), key, "at least "
-                + Security.MIN_TOKEN_LENGTH + " characters (a short token can be guessed; 'openssl rand -base64 32' "
-                + "makes a good one), not " + token.map(String::length).orElse(0) + " characters");
-    }
-
-    /** A token known by the SHA-256 hash (lower-case hex) of its text, with its roles. */
-    public record HashedToken(String name, String sha256, List<String> roles) {
-        public HashedToken {
-            sha256 = sha256 == null ? null : sha256.strip().toLowerCase(Locale.ROOT);
-            roles = roles == null ? null : List.copyOf(roles);
-        }
-
-        /** Checked once the entry is read whole, so that a misspelt key is named before a missing one. */
-        void check(String at) {
-            Invalid.text(name, at + ".name");
-            Invalid.unless(sha256 != null && sha256.matches("[0-9a-f]{64}"), at + ".sha256", "64 hex digits (the "
-                    + "SHA-256 of the token; 'java -jar ballast-server.jar hash-token' prints it)");
-            Invalid.unless(roles != null, at + ".roles", "a list of read, ingest or admin");
-            for (String role : roles) {
-                Invalid.unless(List.of("read", "ingest", "admin").contains(role), at + ".roles",
-                        "a list of read, ingest or admin, not '" + role + "'");
-            }
-        }
-    }
 
     /** {@code url} when it is an http or https URL with a host (and no query unless allowed); else throws. */
     static String httpUrl(String url, String key, boolean query, String example) {

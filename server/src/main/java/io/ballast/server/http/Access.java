@@ -1,6 +1,7 @@
 package io.ballast.server.http;
 
-import io.ballast.server.config.Startup;
+import io.ballast.server.config.HashedToken;
+import io.ballast.server.config.Security;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,11 +34,11 @@ final class Access {
     }
 
     /** The admin token, the ingest token if set, and the hashed tokens of the config. */
-    static Access of(String adminToken, Startup.Security security) {
+    static Access of(String adminToken, Security security) {
         List<Known> known = new ArrayList<>();
         known.add(new Known(sha256(adminToken), new Grant("admin", List.of("admin"))));
         security.ingestToken().ifPresent(t -> known.add(new Known(sha256(t), new Grant("ingest", List.of("ingest")))));
-        for (Startup.HashedToken t : security.tokens()) {
+        for (HashedToken t : security.tokens()) {
             known.add(new Known(HexFormat.of().parseHex(t.sha256()), new Grant(t.name(), t.roles())));
         }
         return new Access(known);

@@ -2,6 +2,7 @@ package io.ballast.server.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ballast.server.config.BallastConfig;
+import io.ballast.server.config.Security;
 import io.ballast.server.config.Startup;
 import io.ballast.server.stream.StreamEndpoint;
 import io.vertx.core.Vertx;
@@ -34,7 +35,7 @@ public final class ApiRouter {
 
     private final Handlers handlers;
     private final Supplier<BallastConfig.Reloadable> config;
-    private final Startup.Security security;
+    private final Security security;
     private final int maxBodyBytes;
     private final ObjectMapper json;
     private final PrometheusMeterRegistry registry;

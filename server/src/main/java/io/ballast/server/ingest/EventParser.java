@@ -5,16 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ballast.server.store.ControlEvent;
 import java.io.IOException;
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads export-control events sent by hand: {@code {"events": [{...}]}} to add, one partial object to correct. Every
@@ -32,8 +28,6 @@ final class EventParser {
     private static final Set<String> EDITABLE = Set.of("date", "jurisdiction", "targets", "type", "direction", "scope",
             "entities", "title", "source", "note", "needsReview");
     private static final Set<String> FIELDS = union(EDITABLE, Set.of("id"));
-    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,199}");
-    private static final Pattern ECONOMY = Pattern.compile("[A-Z]{3}");
     private static final int MAX_ERRORS = 50;
 
     private final ObjectMapper json;
@@ -140,19 +134,19 @@ final class EventParser {
                         FIELDS.stream().sorted().toList()));
             }
         }
-        LocalDate date = date(node.get("date"), prefix + "date", errors);
-        String jurisdiction = economy(node.get("jurisdiction"), prefix + "jurisdiction", errors);
-        List<String> targets = targets(node.get("targets"), prefix + "targets", errors);
-        String type = word(node.get("type"), prefix + "type", TYPES, errors);
-        String direction = word(node.get("direction"), prefix + "direction", DIRECTIONS, errors);
-        String scope = word(node.get("scope"), prefix + "scope", SCOPES, errors);
+        LocalDate date = EventFields.date(node.get("date"), prefix + "date", errors);
+        String jurisdiction = EventFields.economy(node.get("jurisdiction"), prefix + "jurisdiction", errors);
+        List<String> targets = EventFields.targets(node.get("targets"), prefix + "targets", errors);
+        String type = EventFields.word(node.get("type"), prefix + "type", TYPES, errors);
+        String direction = EventFields.word(node.get("direction"), prefix + "direction", DIRECTIONS, errors);
+        String scope = EventFields.word(node.get("scope"), prefix + "scope", SCOPES, errors);
         if ("targeted".equals(scope) && targets != null && targets.isEmpty()) {
             errors.add(prefix + "targets: a targeted action names at least one economy it targets");
         }
-        Integer entities = entities(node.get("entities"), prefix + "entities", errors);
-        String title = text(node.get("title"), prefix + "title", 1000, true, errors);
-        String source = source(node.get("source"), prefix + "source", errors);
-        String note = text(node.get("note"), prefix + "note", 4000, false, errors);
+        Integer entities = EventFields.entities(node.get("entities"), prefix + "entities", errors);
+        String title = EventFields.text(node.get("title"), prefix + "title", 1000, true, errors);
+        String source = EventFields.source(node.get("source"), prefix + "source", errors);
+        String note = EventFields.text(node.get("note"), prefix + "note", 4000, false, errors);
         JsonNode review = node.get("needsReview");
         if (review != null && !review.isNull() && !review.isBoolean()) {
             errors.add(prefix + "needsReview: must be true or false, not " + review);
@@ -161,7 +155,7 @@ final class EventParser {
         String id = null;
         if (idNode != null && !idNode.isNull()) {
             id = idNode.isTextual() ? idNode.asText().strip() : null;
-            if (id == null || !ID.matcher(id).matches()) {
+            if (id == null || !EventFields.ID.matcher(id).matches()) {
                 errors.add(prefix + "id: must be lower-case letters, digits, '.', '_' or '-' (at most 200), not "
                         + idNode);
             }
@@ -170,115 +164,10 @@ final class EventParser {
             return null;
         }
         if (id == null) {
-            id = date + "-" + slug(title);
+            id = date + "-" + EventFields.slug(title);
         }
         return new ControlEvent(id, date, jurisdiction, targets, type, direction, scope, entities, title, source,
                 note, origin, review != null && review.asBoolean(), now);
-    }
-
-    /** A key from the title like the bundled file's: the date and the title's first words, lower case. */
-    static String slug(String title) {
-        String[] words = title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").strip().split(" ");
-        String joined = String.join("-", java.util.Arrays.copyOf(words, Math.min(words.length, 8)));
-        return joined.isEmpty() ? "event" : joined.length() > 150 ? joined.substring(0, 150) : joined;
-    }
-
-    private static LocalDate date(JsonNode node, String at, List<String> errors) {
-        if (node == null || node.isNull() || !node.isTextual()) {
-            errors.add(at + ": must be a date YYYY-MM-DD" + (node == null ? " (missing)" : ", not " + node));
-            return null;
-        }
-        try {
-            LocalDate date = LocalDate.parse(node.asText());
-            if (date.getYear() < 1900 || date.getYear() > 2100) {
-                errors.add(at + ": must be from 1900 to 2100, not " + node.asText());
-                return null;
-            }
-            return date;
-        } catch (DateTimeParseException e) {
-            errors.add(at + ": must be a date YYYY-MM-DD, not " + node);
-            return null;
-        }
-    }
-
-    private static String economy(JsonNode node, String at, List<String> errors) {
-        if (node == null || node.isNull() || !node.isTextual()
-                || !ECONOMY.matcher(node.asText().strip().toUpperCase(Locale.ROOT)).matches()) {
-            errors.add(at + ": must be an ISO 3166-1 alpha-3 code such as USA" + (node == null ? " (missing)"
-                    : ", not " + node));
-            return null;
-        }
-        return node.asText().strip().toUpperCase(Locale.ROOT);
-    }
-
-    private static List<String> targets(JsonNode node, String at, List<String> errors) {
-        if (node == null || node.isNull() || !node.isArray()) {
-            errors.add(at + ": must be an array of ISO 3166-1 alpha-3 codes such as [\"CHN\"]" + (node == null
-                    ? " (missing)" : ", not " + node));
-            return null;
-        }
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < node.size(); i++) {
-            String code = economy(node.get(i), at + "[" + i + "]", errors);
-            if (code != null && !out.contains(code)) {
-                out.add(code);
-            }
-        }
-        return out;
-    }
-
-    private static String word(JsonNode node, String at, Set<String> allowed, List<String> errors) {
-        if (node == null || node.isNull() || !node.isTextual() || !allowed.contains(node.asText())) {
-            errors.add(at + ": must be one of " + String.join(", ", allowed.stream().sorted().toList())
-                    + (node == null ? " (missing)" : ", not " + node));
-            return null;
-        }
-        return node.asText();
-    }
-
-    private static Integer entities(JsonNode node, String at, List<String> errors) {
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isIntegralNumber() || !node.canConvertToInt() || node.asInt() < 0 || node.asInt() > 100_000) {
-            errors.add(at + ": must be a whole number of entities from 0 to 100000, or null when unknown, not "
-                    + node);
-            return null;
-        }
-        return node.asInt();
-    }
-
-    private static String text(JsonNode node, String at, int max, boolean required, List<String> errors) {
-        if (node == null || node.isNull()) {
-            if (required) {
-                errors.add(at + ": missing");
-            }
-            return null;
-        }
-        if (!node.isTextual() || (required && node.asText().isBlank()) || node.asText().length() > max) {
-            errors.add(at + ": must be a " + (required ? "non-empty " : "") + "text of at most " + max
-                    + " characters");
-            return null;
-        }
-        return node.asText().isBlank() ? null : node.asText().strip();
-    }
-
-    private static String source(JsonNode node, String at, List<String> errors) {
-        String text = text(node, at, 1000, true, errors);
-        if (text == null) {
-            return null;
-        }
-        try {
-            URI uri = new URI(text);
-            if (uri.getScheme() != null && Set.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))
-                    && uri.getHost() != null) {
-                return text;
-            }
-        } catch (java.net.URISyntaxException e) {
-            // reported below
-        }
-        errors.add(at + ": must be an http or https link to the action's document, not '" + text + "'");
-        return null;
     }
 
     private JsonNode readTree(byte[] body, String shape) {

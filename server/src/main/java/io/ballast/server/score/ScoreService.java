@@ -1,21 +1,14 @@
 package io.ballast.server.score;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ballast.server.store.Cell;
 import io.ballast.server.store.EventStore;
 import io.ballast.server.store.ObservationStore;
 import io.ballast.server.store.ScoreStore;
-import io.ballast.server.store.ScoreStore.NewScore;
 import io.vertx.core.WorkerExecutor;
-import io.vertx.core.buffer.Buffer;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,14 +31,10 @@ public final class ScoreService {
     private final ScoreStore scores;
     private final Scorer scorer;
     private final Panel panel;
-    private final ScoreQueries queries;
-    private final ScoreSink sink;
+    private final ScorePublisher publisher;
+    private final ScoreRows rows;
     private final WorkerExecutor worker;
-    private final ObjectMapper json;
-    private final AlertSink alertSink;
     private final UncertaintyService uncertainty;
-    private final Map<String, Set<Alert>> notified = new ConcurrentHashMap<>();
-    private final Map<String, Buffer> published = new HashMap<>();
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final ScoringStatus status = new ScoringStatus();
@@ -62,11 +51,9 @@ public final class ScoreService {
         this.scores = scores;
         this.scorer = scorer;
         this.panel = panel;
-        this.queries = queries;
-        this.sink = sink;
-        this.alertSink = alertSink;
+        this.publisher = new ScorePublisher(queries, sink, alertSink, status);
+        this.rows = new ScoreRows(json);
         this.worker = worker;
-        this.json = json;
     }
 
     /** Queues the cells' regions for recompute and returns at once. */
@@ -176,7 +163,7 @@ public final class ScoreService {
             RegionData data = RegionData.of(observations.ofRegion(region), events.ofRegion(region));
             List<YearScores> years = scorer.score(region, data);
             panel.put(region, years);
-            int changed = scores.replace(region, Integer.MIN_VALUE, rows(years));
+            int changed = scores.replace(region, Integer.MIN_VALUE, rows.rows(years));
             LOG.debug("Recomputed {}: {} scores changed in {} ms", region, changed,
                     (System.nanoTime() - started) / 1_000_000);
             return Optional.of(changed > 0);
@@ -194,33 +181,9 @@ public final class ScoreService {
      * uncertainty analysis of the new scores (which runs elsewhere and never delays this).
      */
     private boolean publish(boolean always) {
-        boolean ok = publish(always, ScoreSink.SCORE);
+        boolean ok = publisher.publish(always, ScoreSink.SCORE);
         uncertainty.schedule(this::uncertaintyDone);
         return ok;
-    }
-
-    /** Answers whether every document was rebuilt and sent. */
-    private boolean publish(boolean always, String event) {
-        try {
-            for (Map.Entry<String, Optional<Buffer>> doc : queries.refreshAll().entrySet()) {
-                String region = doc.getKey();
-                if (doc.getValue().isEmpty()) {
-                    continue;
-                }
-                Buffer bytes = doc.getValue().get();
-                Buffer before = published.get(region);
-                if (always || before == null || !before.equals(bytes)) {
-                    sink.publish(region, event, bytes);
-                }
-                published.put(region, bytes); // only once sent: a failed send is sent again with the next pass
-                notifyNewAlerts(region, always);
-            }
-            return true;
-        } catch (Throwable e) { // out of memory included: readers keep the previous documents, the next change retries
-            status.failed("publishing the latest scores", e);
-            LOG.error("Rebuilding or sending the latest documents failed; readers keep the previous ones", e);
-            return false;
-        }
     }
 
     /** An uncertainty analysis finished: on the scoring worker, documents that now carry bands go to the stream. */
@@ -230,42 +193,9 @@ public final class ScoreService {
         }
         worker.executeBlocking(() -> {
             if (uncertainty.current().isPresent()) {
-                publish(false, ScoreSink.UNCERTAINTY);
+                publisher.publish(false, ScoreSink.UNCERTAINTY);
             }
             return null;
         }, false);
-    }
-
-    /** Hands alerts that did not hold before to the sink; at start-up the current alerts are the baseline. */
-    private void notifyNewAlerts(String region, boolean baseline) {
-        Set<Alert> now = new LinkedHashSet<>(queries.alerts(region));
-        Set<Alert> before = notified.put(region, now);
-        if (baseline || before == null) {
-            return;
-        }
-        List<Alert> fresh = now.stream().filter(a -> !before.contains(a)).toList();
-        if (!fresh.isEmpty()) {
-            alertSink.fired(fresh);
-        }
-    }
-
-    private List<NewScore> rows(List<YearScores> years) {
-        List<NewScore> rows = new ArrayList<>();
-        for (YearScores year : years) {
-            for (IndicatorScore s : year.indicators()) {
-                rows.add(new NewScore(s.id(), year.period(), s.score(), s.coverage(), toJson(s)));
-            }
-            CompositeScore c = year.composite();
-            rows.add(new NewScore(ScoreQueries.COMPOSITE, year.period(), c.score(), c.coverage(), toJson(c)));
-        }
-        return rows;
-    }
-
-    private String toJson(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise " + value, e);
-        }
     }
 }

@@ -3,13 +3,6 @@ package io.ballast.server.store;
 import io.micronaut.data.jdbc.runtime.JdbcOperations;
 import io.micronaut.transaction.TransactionOperations;
 import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -27,47 +20,43 @@ import java.util.function.UnaryOperator;
  */
 public final class EventStore {
 
-    private static final String COLUMNS = "e.id, e.event_key, e.event_date, e.jurisdiction, e.action_type, "
-            + "e.direction, e.scope, e.entities, e.title, e.source, e.note, e.origin, e.needs_review, e.updated_at";
-    private static final String INSERT = "INSERT INTO control_event (event_key, event_date, jurisdiction, action_type, "
-            + "direction, scope, entities, title, source, note, origin, needs_review, updated_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String COLUMNS = EventRows.COLUMNS;
 
     private final TransactionOperations<Connection> tx;
-    private final JdbcOperations jdbc;
+    private final EventRows rows;
 
     EventStore(TransactionOperations<Connection> tx, JdbcOperations jdbc) {
         this.tx = tx;
-        this.jdbc = jdbc;
+        this.rows = new EventRows(jdbc);
     }
 
     /** The events counted against a region, earliest first. */
     public List<ControlEvent> ofRegion(String region) {
-        return tx.executeRead(status -> query("SELECT " + COLUMNS + " FROM control_event e JOIN control_event_target t "
-                + "ON t.event_id = e.id WHERE t.region = ? ORDER BY e.event_date, e.event_key", region));
+        return tx.executeRead(status -> rows.query("SELECT " + COLUMNS + " FROM control_event e "
+                + "JOIN control_event_target t ON t.event_id = e.id WHERE t.region = ? "
+                + "ORDER BY e.event_date, e.event_key", region));
     }
 
     /** Every event, earliest first. */
     public List<ControlEvent> all() {
-        return tx.executeRead(status -> query("SELECT " + COLUMNS + " FROM control_event e "
+        return tx.executeRead(status -> rows.query("SELECT " + COLUMNS + " FROM control_event e "
                 + "ORDER BY e.event_date, e.event_key"));
     }
 
     /** The event with this key, if one is stored. */
     public Optional<ControlEvent> find(String key) {
-        return tx.executeRead(status -> query("SELECT " + COLUMNS + " FROM control_event e WHERE e.event_key = ?",
-                key)).stream().findFirst();
+        return tx.executeRead(status -> rows.find(key));
     }
 
     /** Every event whose mapping awaits review, earliest first. */
     public List<ControlEvent> awaitingReview() {
-        return tx.executeRead(status -> query("SELECT " + COLUMNS + " FROM control_event e WHERE e.needs_review "
+        return tx.executeRead(status -> rows.query("SELECT " + COLUMNS + " FROM control_event e WHERE e.needs_review "
                 + "ORDER BY e.event_date, e.event_key"));
     }
 
     /** The keys of the events retracted so far. */
     public Set<String> retractedKeys() {
-        return tx.executeRead(status -> retracted());
+        return tx.executeRead(status -> rows.retracted());
     }
 
     /**
@@ -76,15 +65,15 @@ public final class EventStore {
      */
     public List<EventChange> add(List<ControlEvent> events) {
         return tx.executeWrite(status -> {
-            Set<String> stored = keys();
+            Set<String> stored = rows.keys();
             List<String> taken = events.stream().map(ControlEvent::key).filter(stored::contains).toList();
             if (!taken.isEmpty()) {
                 throw new EventConflictException(taken);
             }
             List<EventChange> out = new ArrayList<>();
             for (ControlEvent e : events) {
-                forgetRetraction(e.key());
-                insert(e);
+                rows.forgetRetraction(e.key());
+                rows.insert(e);
                 out.add(EventChange.added(e));
             }
             return out;
@@ -97,12 +86,12 @@ public final class EventStore {
      */
     public List<EventChange> addAbsent(List<ControlEvent> events) {
         return tx.executeWrite(status -> {
-            Set<String> skip = keys();
-            skip.addAll(retracted());
+            Set<String> skip = rows.keys();
+            skip.addAll(rows.retracted());
             List<EventChange> out = new ArrayList<>();
             for (ControlEvent e : events) {
                 if (skip.add(e.key())) {
-                    insert(e);
+                    rows.insert(e);
                     out.add(EventChange.added(e));
                 }
             }
@@ -116,8 +105,7 @@ public final class EventStore {
      */
     public Optional<EventChange> update(String key, UnaryOperator<ControlEvent> edit) {
         return tx.executeWrite(status -> {
-            Optional<ControlEvent> before = query("SELECT " + COLUMNS + " FROM control_event e WHERE e.event_key = ?",
-                    key).stream().findFirst();
+            Optional<ControlEvent> before = rows.find(key);
             if (before.isEmpty()) {
                 return Optional.<EventChange>empty();
             }
@@ -125,8 +113,8 @@ public final class EventStore {
             if (!after.key().equals(key)) {
                 throw new IllegalArgumentException("an event's key cannot change: " + key + " to " + after.key());
             }
-            delete(key);
-            insert(after);
+            rows.delete(key);
+            rows.insert(after);
             return Optional.of(new EventChange(before, Optional.of(after)));
         });
     }
@@ -134,47 +122,14 @@ public final class EventStore {
     /** Deletes the event with this key and remembers the key as retracted; empty when no event has it. */
     public Optional<EventChange> retract(String key, java.time.Instant at) {
         return tx.executeWrite(status -> {
-            Optional<ControlEvent> before = query("SELECT " + COLUMNS + " FROM control_event e WHERE e.event_key = ?",
-                    key).stream().findFirst();
+            Optional<ControlEvent> before = rows.find(key);
             if (before.isEmpty()) {
                 return Optional.<EventChange>empty();
             }
-            delete(key);
-            forgetRetraction(key);
-            jdbc.prepareStatement("INSERT INTO control_event_retraction (event_key, retracted_at) VALUES (?, ?)",
-                    (PreparedStatement ps) -> {
-                        ps.setString(1, key);
-                        ps.setTimestamp(2, Timestamp.from(at));
-                        return ps.executeUpdate();
-                    });
+            rows.delete(key);
+            rows.forgetRetraction(key);
+            rows.markRetracted(key, at);
             return Optional.of(new EventChange(before, Optional.empty()));
-        });
-    }
-
-    private Set<String> keys() {
-        return strings("SELECT event_key FROM control_event");
-    }
-
-    private Set<String> retracted() {
-        return strings("SELECT event_key FROM control_event_retraction");
-    }
-
-    private Set<String> strings(String sql) {
-        return jdbc.prepareStatement(sql, (PreparedStatement ps) -> {
-            Set<String> out = new LinkedHashSet<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-            return out;
-        });
-    }
-
-    private void forgetRetraction(String key) {
-        jdbc.prepareStatement("DELETE FROM control_event_retraction WHERE event_key = ?", (PreparedStatement ps) -> {
-            ps.setString(1, key);
-            return ps.executeUpdate();
         });
     }
 
@@ -185,9 +140,9 @@ public final class EventStore {
      */
     public Set<Cell> replaceOrigin(String origin, List<ControlEvent> events) {
         return tx.executeWrite(status -> {
-            Set<String> retracted = retracted();
+            Set<String> retracted = rows.retracted();
             Map<String, ControlEvent> stored = new LinkedHashMap<>();
-            for (ControlEvent e : query("SELECT " + COLUMNS + " FROM control_event e")) {
+            for (ControlEvent e : rows.query("SELECT " + COLUMNS + " FROM control_event e")) {
                 stored.put(e.key(), e);
             }
             Set<Cell> touched = new LinkedHashSet<>();
@@ -200,16 +155,16 @@ public final class EventStore {
                 }
                 if (old == null || !sameContent(old, e)) {
                     if (old != null) {
-                        delete(e.key());
+                        rows.delete(e.key());
                         touched.addAll(cells(old));
                     }
-                    insert(e);
+                    rows.insert(e);
                     touched.addAll(cells(e));
                 }
             }
             for (ControlEvent old : stored.values()) {
                 if (old.origin().equals(origin) && !listed.contains(old.key())) {
-                    delete(old.key());
+                    rows.delete(old.key());
                     touched.addAll(cells(old));
                 }
             }
@@ -231,108 +186,5 @@ public final class EventStore {
         Set<Cell> out = new LinkedHashSet<>();
         e.targets().forEach(region -> out.add(new Cell(region, e.date().getYear())));
         return out;
-    }
-
-    private void insert(ControlEvent e) {
-        long eventId = jdbc.execute(connection -> {
-            try (PreparedStatement ps = connection.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
-                ps.setString(1, e.key());
-                ps.setDate(2, Date.valueOf(e.date()));
-                ps.setString(3, e.jurisdiction());
-                ps.setString(4, e.type());
-                ps.setString(5, e.direction());
-                ps.setString(6, e.scope());
-                if (e.entities() == null) {
-                    ps.setNull(7, Types.INTEGER);
-                } else {
-                    ps.setInt(7, e.entities());
-                }
-                ps.setString(8, e.title());
-                ps.setString(9, e.source());
-                ps.setString(10, e.note());
-                ps.setString(11, e.origin());
-                ps.setBoolean(12, e.needsReview());
-                ps.setTimestamp(13, Timestamp.from(e.updatedAt()));
-                ps.executeUpdate();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    keys.next();
-                    return keys.getLong(1);
-                }
-            }
-        });
-        jdbc.prepareStatement("INSERT INTO control_event_target (event_id, region) VALUES (?, ?)",
-                (PreparedStatement ps) -> {
-                    for (String region : new LinkedHashSet<>(e.targets())) {
-                        ps.setLong(1, eventId);
-                        ps.setString(2, region);
-                        ps.addBatch();
-                    }
-                    return ps.executeBatch();
-                });
-    }
-
-    private void delete(String key) {
-        jdbc.prepareStatement("DELETE FROM control_event WHERE event_key = ?", (PreparedStatement ps) -> {
-            ps.setString(1, key);
-            return ps.executeUpdate();
-        });
-    }
-
-    private List<ControlEvent> query(String sql, String... parameters) {
-        return jdbc.prepareStatement(sql, (PreparedStatement ps) -> {
-            for (int i = 0; i < parameters.length; i++) {
-                ps.setString(i + 1, parameters[i]);
-            }
-            Map<Long, Row> rows = new LinkedHashMap<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.put(rs.getLong(1), Row.of(rs));
-                }
-            }
-            Map<Long, List<String>> targets = targets(rows.keySet());
-            List<ControlEvent> out = new ArrayList<>();
-            rows.forEach((id, row) -> out.add(row.event(targets.getOrDefault(id, List.of()))));
-            return out;
-        });
-    }
-
-    private Map<Long, List<String>> targets(Set<Long> ids) {
-        Map<Long, List<String>> out = new LinkedHashMap<>();
-        if (ids.isEmpty()) {
-            return out;
-        }
-        jdbc.prepareStatement("SELECT event_id, region FROM control_event_target ORDER BY region",
-                (PreparedStatement ps) -> {
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            long id = rs.getLong(1);
-                            if (ids.contains(id)) {
-                                out.computeIfAbsent(id, k -> new ArrayList<>()).add(rs.getString(2));
-                            }
-                        }
-                    }
-                    return null;
-                });
-        return out;
-    }
-
-    /** One row of control_event before its targets are joined. */
-    private record Row(String key, java.time.LocalDate date, String jurisdiction, String type, String direction,
-                       String scope, Integer entities, String title, String source, String note, String origin,
-                       boolean needsReview, java.time.Instant updatedAt) {
-
-        static Row of(ResultSet rs) throws SQLException {
-            int count = rs.getInt(8);
-            Integer entities = rs.wasNull() ? null : count;
-            return new Row(rs.getString(2), rs.getDate(3).toLocalDate(), rs.getString(4), rs.getString(5),
-                    rs.getString(6), rs.getString(7), entities, rs.getString(9),
-                    rs.getString(10), rs.getString(11), rs.getString(12), rs.getBoolean(13),
-                    rs.getTimestamp(14).toInstant());
-        }
-
-        ControlEvent event(List<String> targets) {
-            return new ControlEvent(key, date, jurisdiction, targets, type, direction, scope, entities, title, source,
-                    note, origin, needsReview, updatedAt);
-        }
     }
 }

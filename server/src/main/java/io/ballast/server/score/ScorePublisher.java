@@ -1,0 +1,72 @@
+package io.ballast.server.score;
+
+import io.vertx.core.buffer.Buffer;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends rebuilt latest documents to the stream: rebuilds every region's document, sends those whose bytes changed
+ * since last sent (or all), and hands alerts that did not hold before to the alert sink. Runs on the scoring worker.
+ */
+final class ScorePublisher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScoreService.class);
+
+    private final ScoreQueries queries;
+    private final ScoreSink sink;
+    private final AlertSink alertSink;
+    private final ScoringStatus status;
+    private final Map<String, Set<Alert>> notified = new ConcurrentHashMap<>();
+    private final Map<String, Buffer> published = new HashMap<>();
+
+    ScorePublisher(ScoreQueries queries, ScoreSink sink, AlertSink alertSink, ScoringStatus status) {
+        this.queries = queries;
+        this.sink = sink;
+        this.alertSink = alertSink;
+        this.status = status;
+    }
+
+    /** Answers whether every document was rebuilt and sent. */
+    boolean publish(boolean always, String event) {
+        try {
+            for (Map.Entry<String, Optional<Buffer>> doc : queries.refreshAll().entrySet()) {
+                String region = doc.getKey();
+                if (doc.getValue().isEmpty()) {
+                    continue;
+                }
+                Buffer bytes = doc.getValue().get();
+                Buffer before = published.get(region);
+                if (always || before == null || !before.equals(bytes)) {
+                    sink.publish(region, event, bytes);
+                }
+                published.put(region, bytes); // only once sent: a failed send is sent again with the next pass
+                notifyNewAlerts(region, always);
+            }
+            return true;
+        } catch (Throwable e) { // out of memory included: readers keep the previous documents, the next change retries
+            status.failed("publishing the latest scores", e);
+            LOG.error("Rebuilding or sending the latest documents failed; readers keep the previous ones", e);
+            return false;
+        }
+    }
+
+    /** Hands alerts that did not hold before to the sink; at start-up the current alerts are the baseline. */
+    private void notifyNewAlerts(String region, boolean baseline) {
+        Set<Alert> now = new LinkedHashSet<>(queries.alerts(region));
+        Set<Alert> before = notified.put(region, now);
+        if (baseline || before == null) {
+            return;
+        }
+        List<Alert> fresh = now.stream().filter(a -> !before.contains(a)).toList();
+        if (!fresh.isEmpty()) {
+            alertSink.fired(fresh);
+        }
+    }
+}

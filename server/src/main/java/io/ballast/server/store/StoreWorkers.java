@@ -14,13 +14,26 @@ public final class StoreWorkers implements AutoCloseable {
         this.executor = vertx.createSharedWorkerExecutor("ballast-db", size);
     }
 
-    /** Runs blocking work on the pool, unordered: independent calls run in parallel. */
+    private volatile boolean closed;
+
+    /**
+     * Runs blocking work on the pool, unordered: independent calls run in parallel. Once the pool is closed (the
+     * server is stopping) the answer is a failed future, never an exception thrown into a timer or a handler.
+     */
     public <T> Future<T> run(Callable<T> work) {
-        return executor.executeBlocking(work, false);
+        if (closed) {
+            return Future.failedFuture(new IllegalStateException("the server is stopping"));
+        }
+        try {
+            return executor.executeBlocking(work, false);
+        } catch (IllegalStateException e) { // closed between the check and the call
+            return Future.failedFuture(new IllegalStateException("the server is stopping", e));
+        }
     }
 
     @Override
     public void close() {
+        closed = true;
         executor.close();
     }
 }

@@ -2,7 +2,7 @@ package io.ballast.server.connector;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ballast.server.config.Startup;
-import io.ballast.server.connector.FederalRegisterException.Kind;
+import io.ballast.server.connector.SourceException.Kind;
 import io.ballast.server.outbound.Outbound;
 import io.ballast.server.outbound.RetryPolicy;
 import io.vertx.core.Future;
@@ -72,7 +72,7 @@ public final class FederalRegisterClient {
                 LocalDate end = to.orElse(today.isBefore(from) ? from : today);
                 List<LocalDate[]> parts = Partitions.of(from, end);
                 if (parts.size() < 2) {
-                    return Future.failedFuture(new FederalRegisterException(Kind.REFUSED, what + ": "
+                    return Future.failedFuture(new SourceException(Kind.REFUSED, what + ": "
                             + first.count() + " documents on one day, more than the API serves"));
                 }
                 LOG.debug("{}: {} documents, more than {}; reading {} partitions", what, first.count(), MAX_RESULTS,
@@ -108,11 +108,11 @@ public final class FederalRegisterClient {
         }
         String next = previous.nextPageUrl().get();
         if (!next.startsWith(settings.baseUrl() + "/")) {
-            return Future.failedFuture(new FederalRegisterException(Kind.MALFORMED, what + ": next_page_url " + next
+            return Future.failedFuture(new SourceException(Kind.MALFORMED, what + ": next_page_url " + next
                     + " is not under " + settings.baseUrl()));
         }
         if (number > MAX_RESULTS) {
-            return Future.failedFuture(new FederalRegisterException(Kind.MALFORMED, what + ": more pages than "
+            return Future.failedFuture(new SourceException(Kind.MALFORMED, what + ": more pages than "
                     + "results"));
         }
         return page(next, what + ", page " + number).compose(p -> {
@@ -125,7 +125,7 @@ public final class FederalRegisterClient {
     public Future<String> fullText(String url, String documentNumber) {
         String what = "full text of " + documentNumber;
         if (!url.startsWith(settings.baseUrl() + "/")) {
-            return Future.failedFuture(new FederalRegisterException(Kind.REFUSED, what + ": " + url
+            return Future.failedFuture(new SourceException(Kind.REFUSED, what + ": " + url
                     + " is not under " + settings.baseUrl()));
         }
         return withRetries(what, () -> get(url, "text/plain, text/html", what)
@@ -154,7 +154,7 @@ public final class FederalRegisterClient {
     }
 
     private <T> Future<T> withRetries(String what, java.util.function.Supplier<Future<T>> attempt) {
-        return outbound.withRetries(retry, e -> e instanceof FederalRegisterException f && f.retryable(),
+        return outbound.withRetries(retry, e -> e instanceof SourceException f && f.retryable(),
                 (failure, n, waitMs) -> LOG.debug("{}; retry {} of {} in {} ms", failure.getMessage(), n,
                         settings.retries(), waitMs), attempt);
     }
@@ -172,31 +172,31 @@ public final class FederalRegisterClient {
                     HttpResponse<Buffer> response = done.result();
                     int status = response.statusCode();
                     if (status == 429 || status >= 500) {
-                        return Future.failedFuture(new FederalRegisterException(Kind.TRANSIENT, what + ": HTTP "
+                        return Future.failedFuture(new SourceException(Kind.TRANSIENT, what + ": HTTP "
                                 + status + " from the Federal Register API"));
                     }
                     Buffer body = response.body() == null ? Buffer.buffer() : response.body();
                     if (status != 200) {
                         String detail = body.length() > 300 ? body.getString(0, 300) : body.toString();
-                        return Future.failedFuture(new FederalRegisterException(Kind.REFUSED, what + ": HTTP " + status
+                        return Future.failedFuture(new SourceException(Kind.REFUSED, what + ": HTTP " + status
                                 + " from the Federal Register API: " + detail.strip()));
                     }
                     return Future.succeededFuture(body);
                 });
     }
 
-    private FederalRegisterException classify(String what, Throwable cause) {
+    private SourceException classify(String what, Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof UnknownHostException || t instanceof ConnectException
                     || t instanceof NoRouteToHostException) {
-                return new FederalRegisterException(Kind.OFFLINE, what + ": cannot reach " + settings.baseUrl()
+                return new SourceException(Kind.OFFLINE, what + ": cannot reach " + settings.baseUrl()
                         + " (" + t.getMessage() + ")", cause);
             }
             if (t instanceof TimeoutException) {
-                return new FederalRegisterException(Kind.TRANSIENT, what + ": no answer in time (connect-timeout-ms "
+                return new SourceException(Kind.TRANSIENT, what + ": no answer in time (connect-timeout-ms "
                         + settings.connectTimeoutMs() + ", timeout-ms " + settings.timeoutMs() + ")", cause);
             }
         }
-        return new FederalRegisterException(Kind.TRANSIENT, what + ": " + cause, cause);
+        return new SourceException(Kind.TRANSIENT, what + ": " + cause, cause);
     }
 }

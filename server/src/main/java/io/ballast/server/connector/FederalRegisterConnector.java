@@ -88,7 +88,7 @@ public final class FederalRegisterConnector {
                     return changes.size();
                 })
                 .recover(e -> {
-                    if (e instanceof FederalRegisterException f && f.kind() == FederalRegisterException.Kind.OFFLINE) {
+                    if (e instanceof SourceException f && f.kind() == SourceException.Kind.OFFLINE) {
                         tally.offline = f.getMessage();
                     } else {
                         tally.failures.add(e.getMessage());
@@ -155,8 +155,8 @@ public final class FederalRegisterConnector {
                         return Future.<Void>succeededFuture();
                     }
                     Throwable e = done.cause();
-                    if (e instanceof FederalRegisterException f
-                            && f.kind() == FederalRegisterException.Kind.OFFLINE) {
+                    if (e instanceof SourceException f
+                            && f.kind() == SourceException.Kind.OFFLINE) {
                         return Future.<Void>failedFuture(e);
                     }
                     // the document is left for the next run, which reads it again

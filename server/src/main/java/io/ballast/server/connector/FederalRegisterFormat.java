@@ -2,7 +2,7 @@ package io.ballast.server.connector;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ballast.server.connector.FederalRegisterException.Kind;
+import io.ballast.server.connector.SourceException.Kind;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -29,23 +29,23 @@ final class FederalRegisterFormat {
         try {
             root = json.readTree(body);
         } catch (IOException e) {
-            throw new FederalRegisterException(Kind.MALFORMED, what + ": the answer is not JSON ("
+            throw new SourceException(Kind.MALFORMED, what + ": the answer is not JSON ("
                     + e.getClass().getSimpleName() + ")");
         }
         if (root == null || !root.isObject()) {
-            throw new FederalRegisterException(Kind.MALFORMED, what + ": the answer is not a JSON object");
+            throw new SourceException(Kind.MALFORMED, what + ": the answer is not a JSON object");
         }
         if (root.has("errors") || root.has("message") && !root.has("results")) {
-            throw new FederalRegisterException(Kind.REFUSED, what + ": the API refused the query: "
+            throw new SourceException(Kind.REFUSED, what + ": the API refused the query: "
                     + (root.has("errors") ? root.get("errors") : root.get("message")));
         }
         JsonNode count = root.get("count");
         if (count == null || !count.canConvertToInt() || count.asInt() < 0) {
-            throw new FederalRegisterException(Kind.MALFORMED, what + ": the answer has no count");
+            throw new SourceException(Kind.MALFORMED, what + ": the answer has no count");
         }
         JsonNode results = root.get("results");
         if (count.asInt() > 0 && (results == null || !results.isArray())) {
-            throw new FederalRegisterException(Kind.MALFORMED, what + ": the answer counts " + count.asInt()
+            throw new SourceException(Kind.MALFORMED, what + ": the answer counts " + count.asInt()
                     + " documents but has no results");
         }
         List<FederalRegisterDocument> documents = new ArrayList<>();
@@ -64,7 +64,7 @@ final class FederalRegisterFormat {
         String title = text(node, "title");
         LocalDate published = date(what, node, "publication_date");
         if (number == null || title == null || published == null) {
-            throw new FederalRegisterException(Kind.MALFORMED, what + ": a document needs document_number, title "
+            throw new SourceException(Kind.MALFORMED, what + ": a document needs document_number, title "
                     + "and publication_date");
         }
         List<String> agencies = new ArrayList<>();
@@ -95,7 +95,7 @@ final class FederalRegisterFormat {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw new FederalRegisterException(Kind.MALFORMED, what + "." + field + ": not a date: " + value);
+            throw new SourceException(Kind.MALFORMED, what + "." + field + ": not a date: " + value);
         }
     }
 }

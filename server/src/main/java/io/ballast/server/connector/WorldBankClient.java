@@ -2,7 +2,7 @@ package io.ballast.server.connector;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ballast.server.config.Startup;
-import io.ballast.server.connector.WorldBankException.Kind;
+import io.ballast.server.connector.SourceException.Kind;
 import io.ballast.server.outbound.Outbound;
 import io.ballast.server.outbound.RetryPolicy;
 import io.vertx.core.Future;
@@ -43,7 +43,7 @@ public final class WorldBankClient {
 
     /**
      * Fetches a series. Reads page 1 first; when {@code stored} says its vintage is already held, stops there and
-     * answers {@code unchanged}. Fails with a {@link WorldBankException}.
+     * answers {@code unchanged}. Fails with a {@link SourceException}.
      */
     public Future<FetchedSeries> fetch(String region, String indicator, Predicate<String> stored) {
         return page(region, indicator, 1).compose(first -> {
@@ -65,11 +65,11 @@ public final class WorldBankClient {
         return page(region, indicator, next).compose(p -> {
             String what = region + "/" + indicator + " page " + next;
             if (p.page() != next) {
-                return Future.failedFuture(new WorldBankException(Kind.MALFORMED, what + ": the answer is page "
+                return Future.failedFuture(new SourceException(Kind.MALFORMED, what + ": the answer is page "
                         + p.page()));
             }
             if (!Objects.equals(p.lastUpdated(), first.lastUpdated())) {
-                return Future.failedFuture(new WorldBankException(Kind.TRANSIENT, what + ": the vintage changed "
+                return Future.failedFuture(new SourceException(Kind.TRANSIENT, what + ": the vintage changed "
                         + "from " + first.lastUpdated() + " to " + p.lastUpdated() + " while paging; the next run "
                         + "reads the new one whole"));
             }
@@ -82,11 +82,11 @@ public final class WorldBankClient {
         WorldBankPage first = pages.get(0);
         int rows = pages.stream().mapToInt(WorldBankPage::rows).sum();
         if (rows != first.total()) {
-            throw new WorldBankException(Kind.MALFORMED, region + "/" + indicator + ": the pages hold " + rows
+            throw new SourceException(Kind.MALFORMED, region + "/" + indicator + ": the pages hold " + rows
                     + " observations but the API announced " + first.total() + "; nothing was stored");
         }
         if (rows > 0 && first.lastUpdated() == null) {
-            throw new WorldBankException(Kind.MALFORMED, region + "/" + indicator + ": the answer has no "
+            throw new SourceException(Kind.MALFORMED, region + "/" + indicator + ": the answer has no "
                     + "lastupdated, so its vintage is unknown; nothing was stored");
         }
         List<WorldBankPage.Point> points = new ArrayList<>();
@@ -98,7 +98,7 @@ public final class WorldBankClient {
 
     /** One page, retried while the failure may pass and retries are left. */
     private Future<WorldBankPage> page(String region, String indicator, int page) {
-        return outbound.withRetries(retry, e -> e instanceof WorldBankException w && w.retryable(),
+        return outbound.withRetries(retry, e -> e instanceof SourceException w && w.retryable(),
                 (failure, n, waitMs) -> LOG.debug("{}; retry {} of {} in {} ms", failure.getMessage(), n,
                         settings.retries(), waitMs),
                 () -> once(region, indicator, page));
@@ -117,7 +117,7 @@ public final class WorldBankClient {
                     try {
                         return done.succeeded() ? Future.succeededFuture(answer(region, indicator, what, done.result()))
                                 : Future.failedFuture(classify(what, done.cause()));
-                    } catch (WorldBankException e) {
+                    } catch (SourceException e) {
                         return Future.failedFuture(e);
                     }
                 });
@@ -126,28 +126,28 @@ public final class WorldBankClient {
     private WorldBankPage answer(String region, String indicator, String what, HttpResponse<Buffer> response) {
         int status = response.statusCode();
         if (status == 429 || status >= 500) {
-            throw new WorldBankException(Kind.TRANSIENT, what + ": HTTP " + status + " from the World Bank API");
+            throw new SourceException(Kind.TRANSIENT, what + ": HTTP " + status + " from the World Bank API");
         }
         if (status != 200) {
-            throw new WorldBankException(Kind.REFUSED, what + ": HTTP " + status + " from the World Bank API; check "
+            throw new SourceException(Kind.REFUSED, what + ": HTTP " + status + " from the World Bank API; check "
                     + "connectors.worldbank.base-url and the indicator code");
         }
         Buffer body = response.body();
         return format.parse(region, indicator, what, body == null ? new byte[0] : body.getBytes());
     }
 
-    private WorldBankException classify(String what, Throwable cause) {
+    private SourceException classify(String what, Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof UnknownHostException || t instanceof ConnectException
                     || t instanceof NoRouteToHostException) {
-                return new WorldBankException(Kind.OFFLINE, what + ": cannot reach " + settings.baseUrl() + " ("
+                return new SourceException(Kind.OFFLINE, what + ": cannot reach " + settings.baseUrl() + " ("
                         + t.getMessage() + ")", cause);
             }
             if (t instanceof TimeoutException) {
-                return new WorldBankException(Kind.TRANSIENT, what + ": no answer in time (connect-timeout-ms "
+                return new SourceException(Kind.TRANSIENT, what + ": no answer in time (connect-timeout-ms "
                         + settings.connectTimeoutMs() + ", timeout-ms " + settings.timeoutMs() + ")", cause);
             }
         }
-        return new WorldBankException(Kind.TRANSIENT, what + ": " + cause, cause);
+        return new SourceException(Kind.TRANSIENT, what + ": " + cause, cause);
     }
 }

@@ -112,7 +112,7 @@ public final class WorldBankConnector {
         return client.fetch(region, code, vintage -> vintage.equals(held))
                 .compose(series -> store(series, tally))
                 .recover(e -> {
-                    if (e instanceof WorldBankException w && w.kind() == WorldBankException.Kind.OFFLINE) {
+                    if (e instanceof SourceException w && w.kind() == SourceException.Kind.OFFLINE) {
                         tally.offline = w.getMessage();
                     } else {
                         tally.failures.add(e.getMessage());

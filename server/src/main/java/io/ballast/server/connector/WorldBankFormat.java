@@ -3,7 +3,7 @@ package io.ballast.server.connector;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ballast.server.connector.WorldBankException.Kind;
+import io.ballast.server.connector.SourceException.Kind;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,7 +77,7 @@ final class WorldBankFormat {
             throw malformed(what, "the answer is not the JSON array [meta, observations]");
         }
         if (root.size() >= 1 && root.get(0).has("message")) {
-            throw new WorldBankException(Kind.REFUSED, what + ": the World Bank API refused the request: "
+            throw new SourceException(Kind.REFUSED, what + ": the World Bank API refused the request: "
                     + messages(root.get(0).get("message")));
         }
         if (root.size() != 2 || !root.get(0).isObject()) {
@@ -90,19 +90,19 @@ final class WorldBankFormat {
     /** One observation: its year and value, empty for a gap; {@code at} names it in messages. */
     private static Optional<WorldBankPage.Point> point(String region, String indicator, String at, JsonNode row) {
         if (!row.isObject()) {
-            throw new WorldBankException(Kind.MALFORMED, at + " is not an object");
+            throw new SourceException(Kind.MALFORMED, at + " is not an object");
         }
         JsonNode id = row.path("indicator").path("id");
         if (id.isTextual() && !id.asText().equalsIgnoreCase(indicator)) {
-            throw new WorldBankException(Kind.MALFORMED, at + " is of indicator " + id.asText() + ", not " + indicator);
+            throw new SourceException(Kind.MALFORMED, at + " is of indicator " + id.asText() + ", not " + indicator);
         }
         String iso3 = row.path("countryiso3code").asText("");
         if (!iso3.isEmpty() && !iso3.toUpperCase(Locale.ROOT).equals(region)) {
-            throw new WorldBankException(Kind.MALFORMED, at + " is of country " + iso3 + ", not " + region);
+            throw new SourceException(Kind.MALFORMED, at + " is of country " + iso3 + ", not " + region);
         }
         String date = row.path("date").asText("");
         if (!YEAR.matcher(date).matches()) {
-            throw new WorldBankException(Kind.MALFORMED, at + " has date '" + date + "', not a year: only annual "
+            throw new SourceException(Kind.MALFORMED, at + " has date '" + date + "', not a year: only annual "
                     + "series are supported");
         }
         JsonNode value = row.get("value");
@@ -110,7 +110,7 @@ final class WorldBankFormat {
             return Optional.empty(); // a gap: never stored, never zero
         }
         if (!value.isNumber() || !Double.isFinite(value.asDouble())) {
-            throw new WorldBankException(Kind.MALFORMED, at + " (" + date + ") has value " + value
+            throw new SourceException(Kind.MALFORMED, at + " (" + date + ") has value " + value
                     + ", not a finite number or null");
         }
         return Optional.of(new WorldBankPage.Point(Integer.parseInt(date), value.asDouble()));
@@ -138,7 +138,7 @@ final class WorldBankFormat {
         return out.isEmpty() ? "no reason given" : String.join("; ", out);
     }
 
-    private static WorldBankException malformed(String what, String detail) {
-        return new WorldBankException(Kind.MALFORMED, what + ": " + detail);
+    private static SourceException malformed(String what, String detail) {
+        return new SourceException(Kind.MALFORMED, what + ": " + detail);
     }
 }

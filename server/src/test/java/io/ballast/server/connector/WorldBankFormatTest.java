@@ -46,8 +46,8 @@ class WorldBankFormatTest {
     @Test
     void theErrorShapeIsRefusedWithTheApisOwnWords() {
         assertThatThrownBy(() -> parse("X", WorldBankStub.resource("error-invalid-value.json")))
-                .isInstanceOfSatisfying(WorldBankException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(WorldBankException.Kind.REFUSED);
+                .isInstanceOfSatisfying(SourceException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(SourceException.Kind.REFUSED);
                     assertThat(e.retryable()).isFalse();
                 })
                 .hasMessage("CHN/X page 1: the World Bank API refused the request: 120 Invalid value: The provided "
@@ -70,8 +70,8 @@ class WorldBankFormatTest {
     })
     void aMalformedAnswerIsRefusedWithWhatIsWrong(String name, String body, String expected) {
         assertThatThrownBy(() -> parse("NE.TRD.GNFS.ZS", body))
-                .isInstanceOfSatisfying(WorldBankException.class,
-                        e -> assertThat(e.kind()).isEqualTo(WorldBankException.Kind.MALFORMED))
+                .isInstanceOfSatisfying(SourceException.class,
+                        e -> assertThat(e.kind()).isEqualTo(SourceException.Kind.MALFORMED))
                 .hasMessageStartingWith("CHN/NE.TRD.GNFS.ZS page 1: ")
                 .hasMessageContaining(expected);
     }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Coverage-guided fuzzing of the World Bank API v2 JSON reader: any answer body is read or refused with a
- * {@link WorldBankException}, never anything else.
+ * {@link SourceException}, never anything else.
  */
 class WorldBankFuzzTest {
 
@@ -15,7 +15,7 @@ class WorldBankFuzzTest {
     void answers(byte[] body) {
         try {
             FORMAT.parse("CHN", "NE.TRD.GNFS.ZS", "page 1", body);
-        } catch (WorldBankException expected) {
+        } catch (SourceException expected) {
             // refused with a reason: the run reports it and retries later
         }
     }

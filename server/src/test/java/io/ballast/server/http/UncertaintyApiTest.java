@@ -283,6 +283,12 @@ class UncertaintyApiTest {
             JsonNode off = get(reloading, "/api/v1/scores/latest?region=CHN");
             assertThat(off.get("composite").has("band")).isFalse();
             assertThat(get(reloading, "/api/v1/sensitivity?region=CHN").get("status").asText()).isEqualTo("off");
+            var scenario = reloading.post("/api/v1/scenarios", SCENARIO, null);
+            assertThat(scenario.statusCode()).isEqualTo(200);
+            JsonNode projected = JSON.readTree(scenario.body());
+            assertThat(projected.has("samples")).as("no analysis, so no sample size").isFalse();
+            assertThat(projected.at("/regions/0/projected/uncertainty/status").asText()).isEqualTo("off");
+            assertThat(projected.at("/regions/0/projected/composite").has("band")).isFalse();
 
             Files.writeString(file, "uncertainty:\n  aggregations: [geometric]\n  indicator-weights: 0\n"
                     + "  input-weights: 0\n  goalposts: 0\n  carry-forward-years: [2]\n");

@@ -1,28 +1,28 @@
 package io.ballast.server.connector;
 
-/** A Federal Register API request failed; {@link Kind} says whether trying again may help. */
-public final class FederalRegisterException extends RuntimeException {
+/** A World Bank API request failed; {@link Kind} says whether trying again may help. The message says what happened. */
+public final class SourceException extends RuntimeException {
 
     /** Why a request failed. */
     public enum Kind {
-        /** The API could not be reached at all (no route, no DNS, connection refused). */
+        /** The API could not be reached at all (no route, no DNS, connection refused or timed out). */
         OFFLINE,
         /** A failure that may pass: HTTP 5xx or 429, no answer in time, a dropped connection. */
         TRANSIENT,
-        /** The API refused the request (HTTP 4xx, its error object): the request itself is wrong. */
+        /** The API answered with its error shape or an HTTP 4xx: the request itself is wrong. */
         REFUSED,
-        /** The answer is not the API's JSON shape, or pages that do not add up. */
+        /** The answer is not the World Bank's JSON shape: unreadable, incomplete or inconsistent. */
         MALFORMED
     }
 
     private final Kind kind;
 
-    public FederalRegisterException(Kind kind, String message) {
+    public SourceException(Kind kind, String message) {
         super(message);
         this.kind = kind;
     }
 
-    public FederalRegisterException(Kind kind, String message, Throwable cause) {
+    public SourceException(Kind kind, String message, Throwable cause) {
         super(message, cause);
         this.kind = kind;
     }

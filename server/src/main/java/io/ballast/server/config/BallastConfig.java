@@ -178,8 +178,16 @@ public record BallastConfig(Startup startup, Reloadable reloadable) {
         return startup.ingest();
     }
 
-    public Startup.Connectors connectors() {
+    public Connectors connectors() {
         return startup.connectors();
+    }
+
+    public DatabaseSettings database() {
+        return startup.database();
+    }
+
+    public Cluster cluster() {
+        return startup.cluster();
     }
 
     public Startup.Stream stream() {

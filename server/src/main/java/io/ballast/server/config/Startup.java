@@ -1,6 +1,5 @@
 package io.ballast.server.config;
 
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -9,17 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The settings read once at start-up: where to listen, where the data lives, the plugins folder, limits, sources,
  * security and logging. A reload that changes them is reported and waits for a restart.
  */
-public record Startup(Server server, Logging logging, Data data, Plugins plugins, Ingest ingest,
-                      Connectors connectors, Webhook webhook, Stream stream, Security security) {
-
-    private static final Pattern REGION = Pattern.compile("[A-Z]{3}");
-    private static final Pattern SERIES_CODE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+public record Startup(Server server, Logging logging, Data data, DatabaseSettings database, Cluster cluster,
+                      Plugins plugins, Ingest ingest, Connectors connectors, Webhook webhook, Stream stream,
+                      Security security) {
 
     /** Fills the folders left empty with their places under the data directory. */
     public Startup {
@@ -138,76 +134,6 @@ public record Startup(Server server, Logging logging, Data data, Plugins plugins
     /** Limits of the ingest API, and the inbox folder (empty: {@code <data.dir>/inbox}) and how often it is scanned. */
     public record Ingest(@Range(min = 1, max = 1_000_000) int maxBatch, Path inbox,
                          @Range(min = 50, max = 3_600_000) int inboxScanMs) {
-    }
-
-    /** Sources Ballast pulls from on a schedule. */
-    public record Connectors(@com.fasterxml.jackson.annotation.JsonProperty("worldbank") WorldBank worldBank,
-                             @com.fasterxml.jackson.annotation.JsonProperty("federalregister")
-                             FederalRegister federalRegister) {
-        public Connectors {
-            Invalid.present(worldBank, "worldbank", "a mapping");
-            Invalid.present(federalRegister, "federalregister", "a mapping");
-        }
-    }
-
-    /**
-     * The Federal Register connector (US export-control rules of the Bureau of Industry and Security): whether it
-     * runs, where, from which publication date on, how far back each later run looks again, how often, the page size,
-     * the timeouts and retries, and whether a rule's full text may be read when its abstract does not say enough.
-     */
-    public record FederalRegister(boolean enabled, String baseUrl, String since,
-                                  @Range(min = 0, max = 3650) int lookbackDays,
-                                  @Range(min = 1, max = 31_536_000) int intervalSeconds,
-                                  @Range(min = 1, max = 1000) int perPage,
-                                  @Range(min = 10, max = 600_000) int connectTimeoutMs,
-                                  @Range(min = 10, max = 600_000) int timeoutMs,
-                                  @Range(min = 0, max = 20) int retries,
-                                  @Range(min = 0, max = 600_000) int backoffMs, boolean fullText) {
-        public FederalRegister {
-            baseUrl = httpUrl(Invalid.text(baseUrl, "base-url").strip(), "base-url", false,
-                    "https://www.federalregister.gov").replaceAll("/+$", "");
-            Invalid.text(since, "since");
-            try {
-                java.time.LocalDate.parse(since.strip());
-            } catch (java.time.format.DateTimeParseException e) {
-                throw new Invalid("since", "a date YYYY-MM-DD such as 2025-12-01, not '" + since + "'");
-            }
-            since = since.strip();
-        }
-
-        /** The first publication date read. */
-        public java.time.LocalDate sinceDate() {
-            return java.time.LocalDate.parse(since);
-        }
-    }
-
-    /**
-     * The World Bank API v2 connector: whether it runs, where, which indicators of which regions, how often, the page
-     * size, the connect and idle timeouts, and how many retries with how long a first backoff (doubling each time).
-     */
-    public record WorldBank(boolean enabled, String baseUrl,
-                            @JsonDeserialize(using = ConfigTypes.CommaList.class) List<String> indicators,
-                            @JsonDeserialize(using = ConfigTypes.CommaList.class) List<String> regions,
-                            @Range(min = 1, max = 31_536_000) int intervalSeconds,
-                            @Range(min = 1, max = 20_000) int perPage,
-                            @Range(min = 10, max = 600_000) int connectTimeoutMs,
-                            @Range(min = 10, max = 600_000) int timeoutMs, @Range(min = 0, max = 20) int retries,
-                            @Range(min = 0, max = 600_000) int backoffMs) {
-        public WorldBank {
-            baseUrl = httpUrl(Invalid.text(baseUrl, "base-url").strip(), "base-url", false,
-                    "https://api.worldbank.org").replaceAll("/+$", "");
-            indicators = codes(indicators, "indicators", SERIES_CODE, "World Bank indicator codes such as "
-                    + "NE.TRD.GNFS.ZS");
-            regions = codes(regions, "regions", REGION, "ISO 3166-1 alpha-3 codes such as CHN");
-        }
-
-        private static List<String> codes(List<String> codes, String key, Pattern pattern, String what) {
-            for (String code : codes) {
-                Invalid.unless(pattern.matcher(code).matches(), key, "a list of " + what + ", but '" + code
-                        + "' is not one");
-            }
-            return List.copyOf(new java.util.LinkedHashSet<>(codes));
-        }
     }
 
     /** Where new alerts are POSTed (empty: nowhere), how often a failed delivery is retried, each one's timeout. */

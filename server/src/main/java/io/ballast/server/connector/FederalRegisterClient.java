@@ -1,6 +1,7 @@
 package io.ballast.server.connector;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ballast.server.config.Connectors;
 import io.ballast.server.config.Startup;
 import io.ballast.server.connector.SourceException.Kind;
 import io.ballast.server.outbound.Outbound;
@@ -46,11 +47,11 @@ public final class FederalRegisterClient {
     }
 
     private final Outbound outbound;
-    private final Startup.FederalRegister settings;
+    private final Connectors.FederalRegister settings;
     private final RetryPolicy retry;
     private final FederalRegisterFormat format;
 
-    public FederalRegisterClient(Outbound outbound, Startup.FederalRegister settings, ObjectMapper json) {
+    public FederalRegisterClient(Outbound outbound, Connectors.FederalRegister settings, ObjectMapper json) {
         this.outbound = outbound;
         this.settings = settings;
         this.retry = RetryPolicy.doubling(settings.retries(), settings.backoffMs());

@@ -2,6 +2,7 @@ package io.ballast.server.connector;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ballast.server.config.BallastConfig;
+import io.ballast.server.config.Connectors;
 import io.ballast.server.config.Startup;
 import io.ballast.server.ingest.Inbox;
 import io.ballast.server.outbound.Outbound;
@@ -69,7 +70,7 @@ public final class SourcesVerticle extends VerticleBase {
     public Future<?> start() {
         inbox = new Inbox(config.ingest().inbox(), store, knownRegion, knownSeries, onStored, Clock.systemUTC());
         vertx.setPeriodic(config.ingest().inboxScanMs(), id -> scanInbox());
-        Startup.WorldBank worldBank = config.connectors().worldBank();
+        Connectors.WorldBank worldBank = config.connectors().worldBank();
         if (worldBank.enabled()) {
             List<String> regions = worldBank.regions().isEmpty()
                     ? config.regions().stream().map(BallastConfig.Region::code).toList() : worldBank.regions();
@@ -82,7 +83,7 @@ public final class SourcesVerticle extends VerticleBase {
             fetchWorldBank();
             vertx.setPeriodic(worldBank.intervalSeconds() * 1000L, id -> fetchWorldBank());
         }
-        Startup.FederalRegister register = config.connectors().federalRegister();
+        Connectors.FederalRegister register = config.connectors().federalRegister();
         if (register.enabled()) {
             List<String> regions = config.regions().stream().map(BallastConfig.Region::code).toList();
             federalRegister = new FederalRegisterConnector(new FederalRegisterClient(outbound, register, json),

@@ -1,6 +1,7 @@
 package io.ballast.server.connector;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ballast.server.config.Connectors;
 import io.ballast.server.config.Startup;
 import io.ballast.server.connector.SourceException.Kind;
 import io.ballast.server.outbound.Outbound;
@@ -30,11 +31,11 @@ public final class WorldBankClient {
     private static final Logger LOG = LoggerFactory.getLogger(WorldBankClient.class);
 
     private final Outbound outbound;
-    private final Startup.WorldBank settings;
+    private final Connectors.WorldBank settings;
     private final RetryPolicy retry;
     private final WorldBankFormat format;
 
-    public WorldBankClient(Outbound outbound, Startup.WorldBank settings, ObjectMapper json) {
+    public WorldBankClient(Outbound outbound, Connectors.WorldBank settings, ObjectMapper json) {
         this.outbound = outbound;
         this.settings = settings;
         this.retry = RetryPolicy.doubling(settings.retries(), settings.backoffMs());

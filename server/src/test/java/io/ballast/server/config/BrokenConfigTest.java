@@ -107,6 +107,21 @@ class BrokenConfigTest {
                         "indicators.Labor_Conditions", "an indicator id of lower-case letters, digits and dashes"),
                 file("alert rule that never fires", "alerts:\n  rules:\n    - {name: idle, indicator: composite}\n",
                         "alerts.rules[0]", "says when it fires: below, drop or divergence"),
+                // several nodes: the shared database and the cluster
+                file("database url of another kind", "database:\n  url: mysql://db/ballast\n", "database.url",
+                        "a JDBC URL such as jdbc:postgresql://"),
+                file("password twice", "database:\n  url: jdbc:postgresql://db/ballast\n  password: x\n"
+                        + "  password-file: /etc/hostname\n", "database.password-file", "one source for the password"),
+                file("unreadable password file", "database:\n  url: jdbc:postgresql://db/ballast\n"
+                        + "  password-file: /no/such/secret\n", "database.password-file",
+                        "/no/such/secret cannot be read"),
+                file("credentials for the embedded file", "database:\n  user: ballast\n", "database.user",
+                        "set database.url to use a database server"),
+                file("pool of none", "database:\n  pool-size: 0\n", "database.pool-size", "from 1 to 500"),
+                file("cluster on the embedded file", "cluster:\n  enabled: true\n", "cluster.enabled",
+                        "the nodes of a cluster share one database server"),
+                env("cluster member without a port", "BALLAST_CLUSTER_MEMBERS", "10.0.0.5:5701,10.0.0.6",
+                        "cluster.members", "'10.0.0.6' is not one"),
                 // bad environment overrides
                 env("port out of range from the environment", "BALLAST_SERVER_PORT", "99999", "server.port",
                         "a whole number from 0 to 65535, not '99999'"),

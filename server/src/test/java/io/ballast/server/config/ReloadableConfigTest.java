@@ -69,6 +69,32 @@ class ReloadableConfigTest {
     }
 
     @Test
+    void theDatabaseAndClusterSectionsDefaultToOneNodeOnTheEmbeddedFileAndTakeTheirKeysFromTheEnvironment()
+            throws IOException {
+        BallastConfig plain = loader.load(Optional.empty(), Map.of());
+        assertThat(plain.database().embedded()).isTrue();
+        assertThat(plain.database().poolSize()).isEqualTo(10);
+        assertThat(plain.cluster().enabled()).isFalse();
+        assertThat(plain.cluster().contacts()).containsExactly("127.0.0.1:5701");
+        Path secret = write("s3cret-from-a-file\nignored\n");
+        BallastConfig several = loader.load(Optional.empty(), Map.of(
+                "BALLAST_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/ballast",
+                "BALLAST_DATABASE_USER", "ballast",
+                "BALLAST_DATABASE_PASSWORD_FILE", secret.toString(),
+                "BALLAST_CLUSTER_ENABLED", "true",
+                "BALLAST_CLUSTER_MEMBERS", "10.0.0.5:5701, 10.0.0.6:5702"));
+        assertThat(several.database().postgres()).isTrue();
+        assertThat(several.database().secret()).contains("s3cret-from-a-file");
+        assertThat(several.cluster().contacts()).containsExactly("10.0.0.5:5701", "10.0.0.6:5702");
+        BallastConfig withPassword = loader.load(Optional.empty(), Map.of(
+                "BALLAST_DATABASE_URL", "jdbc:postgresql://127.0.0.1:5432/ballast",
+                "BALLAST_DATABASE_PASSWORD", "hunter2-hunter2"));
+        assertThat(withPassword.database().secret()).contains("hunter2-hunter2");
+        assertThat(withPassword.startup().toString()).as("a logged config never shows the password")
+                .doesNotContain("hunter2");
+    }
+
+    @Test
     void aKeyLeftWithoutAValueKeepsItsDefault() throws IOException {
         BallastConfig config = loader.load(Optional.of(write("server:\n  tls-cert:\n  port:\nregions:\n")), Map.of());
         assertThat(config.server().port()).isEqualTo(8080);

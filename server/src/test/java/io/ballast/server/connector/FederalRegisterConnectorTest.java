@@ -6,6 +6,7 @@ import static io.ballast.server.connector.FederalRegisterStub.textFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ballast.server.config.Connectors;
 import io.ballast.server.config.Startup;
 import io.ballast.server.outbound.Outbound;
 import io.ballast.server.store.ControlEvent;
@@ -72,7 +73,7 @@ class FederalRegisterConnectorTest {
     }
 
     static FederalRegisterConnector connector(String baseUrl, String since, String today, int retries) {
-        var settings = new Startup.FederalRegister(true, baseUrl, since, 14, 3600, 3, 1000, 2000, retries, 10, true);
+        var settings = new Connectors.FederalRegister(true, baseUrl, since, 14, 3600, 3, 1000, 2000, retries, 10, true);
         var outbound = new Outbound(vertx);
         Clock clock = Clock.fixed(Instant.parse(today + "T12:00:00Z"), ZoneOffset.UTC);
         return new FederalRegisterConnector(new FederalRegisterClient(outbound, settings, new ObjectMapper()),

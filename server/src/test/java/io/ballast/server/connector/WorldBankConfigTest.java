@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ballast.server.config.BallastConfig;
 import io.ballast.server.config.ConfigException;
 import io.ballast.server.config.ConfigLoader;
+import io.ballast.server.config.Connectors;
 import io.ballast.server.config.Startup;
 import java.nio.file.Path;
 import java.util.Map;
@@ -22,7 +23,7 @@ class WorldBankConfigTest {
     @Test
     void theDefaultsAreOfflineSafe() {
         BallastConfig config = load(Map.of("BALLAST_DATA_DIR", "/var/lib/ballast"));
-        Startup.WorldBank wb = config.connectors().worldBank();
+        Connectors.WorldBank wb = config.connectors().worldBank();
         assertThat(wb.enabled()).isFalse();
         assertThat(wb.baseUrl()).isEqualTo("https://api.worldbank.org");
         assertThat(wb.indicators()).isEmpty();
@@ -36,7 +37,7 @@ class WorldBankConfigTest {
 
     @Test
     void theEnvironmentTurnsItOnWithListsAsCommaSeparatedText() {
-        Startup.WorldBank wb = load(Map.of(
+        Connectors.WorldBank wb = load(Map.of(
                 "BALLAST_CONNECTORS_WORLDBANK_ENABLED", "true",
                 "BALLAST_CONNECTORS_WORLDBANK_BASE_URL", "http://127.0.0.1:8089/",
                 "BALLAST_CONNECTORS_WORLDBANK_INDICATORS", "NE.TRD.GNFS.ZS, SL.UEM.TOTL.ZS",

@@ -6,6 +6,7 @@ import static io.ballast.server.connector.WorldBankStub.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ballast.server.config.Connectors;
 import io.ballast.server.config.Startup;
 import io.ballast.server.outbound.Outbound;
 import io.ballast.server.store.Cell;
@@ -71,7 +72,7 @@ class WorldBankConnectorTest {
     }
 
     static RunReport run(String baseUrl, String indicator, int timeoutMs, int retries) {
-        var settings = new Startup.WorldBank(true, baseUrl, List.of(indicator), List.of("CHN"), 3600, 2, 1000,
+        var settings = new Connectors.WorldBank(true, baseUrl, List.of(indicator), List.of("CHN"), 3600, 2, 1000,
                 timeoutMs, retries, 20);
         try (var outbound = new Outbound(vertx)) {
             var client = new WorldBankClient(outbound, settings, new ObjectMapper());
@@ -186,12 +187,13 @@ class WorldBankConnectorTest {
 
     @Test
     void aSourceThatStaysSlowFailsWithATimeoutAndStoresNothing() {
-        stub.on("CHN", "NY.GDP.MKTP.KD.ZG", 1, slow("fdi-chn.json", 3000));
+        stub.on("CHN", "NY.GDP.MKTP.KD.ZG", 1, slow("fdi-chn.json", 5000));
 
-        RunReport report = run("NY.GDP.MKTP.KD.ZG", 200, 1);
+        // 800 ms, not less: on a loaded machine a shorter deadline can pass before the stub has even read the retry
+        RunReport report = run("NY.GDP.MKTP.KD.ZG", 800, 1);
 
         assertThat(report.failures()).singleElement().asString().contains("no answer in time")
-                .contains("timeout-ms 200");
+                .contains("timeout-ms 800");
         assertThat(stub.requests()).hasSize(2);
         assertThat(db.observations().series("CHN", "NY.GDP.MKTP.KD.ZG")).isEmpty();
     }

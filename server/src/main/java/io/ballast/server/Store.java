@@ -4,16 +4,20 @@ import io.ballast.server.config.Startup;
 import io.ballast.server.folder.OwnerOnly;
 import io.ballast.server.ingest.Baseline;
 import io.ballast.server.store.Database;
+import io.ballast.server.store.DatabaseHealth;
 import io.ballast.server.store.JdbcTarget;
 import io.ballast.server.store.SeriesQueries;
 import io.ballast.server.store.StoreWorkers;
+import java.time.Duration;
 
 /**
  * Start-up stage 1: the database (the embedded H2 file, or the PostgreSQL server {@code database.url} names; opened,
- * migrated, seeded with the bundled baseline when new), the worker pool every JDBC call runs on, and the cached series
- * documents.
+ * migrated, seeded with the bundled baseline when new), the worker pool every JDBC call runs on, the probe of the
+ * database's health, and the cached series documents.
  */
-record Store(Database database, StoreWorkers workers, SeriesQueries series) {
+record Store(Database database, StoreWorkers workers, SeriesQueries series, DatabaseHealth health) {
+
+    private static final Duration PROBE_INTERVAL = Duration.ofSeconds(1);
 
     /** Opens the database and seeds the bundled baseline into a new one; blocks, so it runs on a thread of its own. */
     static Database open(Startup config) {
@@ -44,10 +48,13 @@ record Store(Database database, StoreWorkers workers, SeriesQueries series) {
         StoreWorkers workers = new StoreWorkers(platform.vertx(), database.poolSize());
         SeriesQueries series = new SeriesQueries(database.observations(), workers, platform.json(), platform.vertx());
         series.bindMetrics(platform.metrics().meters());
-        return new Store(database, workers, series);
+        DatabaseHealth health = DatabaseHealth.start(database, PROBE_INTERVAL);
+        health.bindMetrics(platform.metrics().meters());
+        return new Store(database, workers, series, health);
     }
 
     void close() {
+        health.close();
         workers.close();
         database.close();
     }

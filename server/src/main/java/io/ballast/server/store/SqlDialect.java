@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * What differs between the two databases Ballast runs on, chosen once from the JDBC URL when the database opens: the
  * driver, Flyway's vendor folder, the upserts (H2's {@code MERGE … KEY}, PostgreSQL's {@code INSERT … ON CONFLICT}),
- * what each pooled connection is set up with, and which vendors' service providers the class path may offer.
+ * what each pooled connection is set up with, and which other vendors' JDBC drivers are kept out of sight.
  */
 enum SqlDialect {
 
@@ -16,7 +16,7 @@ enum SqlDialect {
             "MERGE INTO series_vintage (series_code, region, vintage, origin, updated_at) "
                     + "KEY (series_code, region) VALUES (?, ?, ?, ?, ?)",
             "SET LOCK_TIMEOUT 60000",
-            List.of("org.postgresql.", "org.flywaydb.database.")),
+            List.of("org.postgresql.")),
 
     /** A PostgreSQL server, possibly shared by several Ballast nodes. */
     POSTGRESQL("org.postgresql.Driver", "POSTGRES", "postgresql",
@@ -90,7 +90,7 @@ enum SqlDialect {
         return connectionSetup;
     }
 
-    /** Class-name prefixes of service providers (JDBC drivers, Flyway plugins) this dialect never needs loaded. */
+    /** Class-name prefixes of JDBC drivers this dialect never needs loaded. */
     List<String> hiddenProviders() {
         return hiddenProviders;
     }

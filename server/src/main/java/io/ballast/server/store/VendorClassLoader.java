@@ -16,15 +16,15 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * The class loader a database opens under: everything as the server's own, except that the service files listing
- * JDBC drivers and Flyway plugins leave out the other vendors' providers. DriverManager and Flyway instantiate every
- * provider they find; with this, the embedded H2 file never loads the PostgreSQL driver or Flyway's PostgreSQL
- * module, and starts as fast as before they joined the class path.
+ * The class loader a database opens under: everything as the server's own, except that the service file listing JDBC
+ * drivers leaves out the other vendors' drivers. DriverManager loads every driver it finds the first time it is asked
+ * for a connection; with this, the embedded H2 file never loads the PostgreSQL driver. (Flyway's plugin register
+ * reads its plugins through its own class loader, which Flyway 10 does not let us choose: the few classes of its
+ * PostgreSQL module load either way, and are not used.)
  */
 final class VendorClassLoader extends ClassLoader {
 
-    private static final Set<String> SERVICES = Set.of("META-INF/services/java.sql.Driver",
-            "META-INF/services/org.flywaydb.core.extensibility.Plugin");
+    private static final Set<String> SERVICES = Set.of("META-INF/services/java.sql.Driver");
 
     private final List<String> hidden;
 

@@ -5,26 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Driver;
 import java.util.List;
 import java.util.ServiceLoader;
-import org.flywaydb.core.extensibility.Plugin;
 import org.junit.jupiter.api.Test;
 
-/** H2 start-ups never load the PostgreSQL driver nor Flyway's PostgreSQL module; PostgreSQL ones find both. */
+/** H2 start-ups never load the PostgreSQL driver; PostgreSQL ones find it. */
 class VendorClassLoaderTest {
 
     @Test
-    void theH2LoaderListsNoPostgresDriverNorFlywayPostgresPlugin() {
+    void theH2LoaderListsNoPostgresDriver() {
         VendorClassLoader loader = VendorClassLoader.of(SqlDialect.H2);
         assertThat(providers(Driver.class, loader)).contains("org.h2.Driver")
                 .noneMatch(n -> n.startsWith("org.postgresql"));
-        assertThat(providers(Plugin.class, loader)).isNotEmpty()
-                .noneMatch(n -> n.startsWith("org.flywaydb.database."));
     }
 
     @Test
-    void thePostgresLoaderListsEveryProvider() {
+    void thePostgresLoaderListsEveryDriver() {
         VendorClassLoader loader = VendorClassLoader.of(SqlDialect.POSTGRESQL);
         assertThat(providers(Driver.class, loader)).contains("org.postgresql.Driver", "org.h2.Driver");
-        assertThat(providers(Plugin.class, loader)).anyMatch(n -> n.startsWith("org.flywaydb.database.postgresql."));
     }
 
     /** The class names a service loader would instantiate, without instantiating them. */

@@ -92,7 +92,8 @@ public final class Database implements AutoCloseable {
                 throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot open the database " + target.url() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot open the database " + target.url() + ": " + e.getMessage()
+                    + dialect.openHint(), e);
         }
     }
 

@@ -16,6 +16,7 @@ enum SqlDialect {
             "MERGE INTO series_vintage (series_code, region, vintage, origin, updated_at) "
                     + "KEY (series_code, region) VALUES (?, ?, ?, ?, ?)",
             "SET LOCK_TIMEOUT 60000",
+            "",
             List.of("org.postgresql.")),
 
     /** A PostgreSQL server, possibly shared by several Ballast nodes. */
@@ -28,6 +29,8 @@ enum SqlDialect {
                     + "ON CONFLICT (series_code, region) DO UPDATE SET vintage = EXCLUDED.vintage, "
                     + "origin = EXCLUDED.origin, updated_at = EXCLUDED.updated_at",
             "SET lock_timeout = '60s'",
+            "; check database.url, database.user and database.password (or password-file) in the configuration, "
+                    + "and that the server accepts connections from this host",
             List.of());
 
     private final String driver;
@@ -36,16 +39,18 @@ enum SqlDialect {
     private final String scoreUpsert;
     private final String vintageUpsert;
     private final String connectionSetup;
+    private final String openHint;
     private final List<String> hiddenProviders;
 
     SqlDialect(String driver, String micronautDialect, String vendorFolder, String scoreUpsert, String vintageUpsert,
-               String connectionSetup, List<String> hiddenProviders) {
+               String connectionSetup, String openHint, List<String> hiddenProviders) {
         this.driver = driver;
         this.micronautDialect = micronautDialect;
         this.vendorFolder = vendorFolder;
         this.scoreUpsert = scoreUpsert;
         this.vintageUpsert = vintageUpsert;
         this.connectionSetup = connectionSetup;
+        this.openHint = openHint;
         this.hiddenProviders = hiddenProviders;
     }
 
@@ -88,6 +93,11 @@ enum SqlDialect {
     /** Run on every new pooled connection. */
     String connectionSetup() {
         return connectionSetup;
+    }
+
+    /** What to check when the database cannot be opened, appended to the error. */
+    String openHint() {
+        return openHint;
     }
 
     /** Class-name prefixes of JDBC drivers this dialect never needs loaded. */

@@ -94,6 +94,16 @@ class DatabaseTest {
                 .hasMessageContaining(dir.resolve("ballast").toAbsolutePath().toString());
     }
 
+    @Test
+    void aPostgresServerThatCannotBeReachedIsRefusedNamingTheKeysToCheck() {
+        String url = "jdbc:postgresql://127.0.0.1:1/ballast"; // nothing listens on port 1
+        assertThatThrownBy(() -> Database.open(JdbcTarget.of(url, "ballast", "secret-password")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cannot open the database " + url)
+                .hasMessageContaining("database.url").hasMessageContaining("database.user")
+                .hasMessageNotContaining("secret-password");
+    }
+
     @ParameterizedTest
     @EnumSource(Vendor.class)
     void aFailingBatchStoresNothing(Vendor vendor) {

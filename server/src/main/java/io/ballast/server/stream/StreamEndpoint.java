@@ -118,7 +118,8 @@ public final class StreamEndpoint {
     }
 
     private ReplayRing ring(String region) {
-        return rings.computeIfAbsent(region, r -> new ReplayRing(replay, openedAt));
+        // on a cluster the node's backlog seeds the ring: a client whose node died resumes here without a gap
+        return rings.computeIfAbsent(region, r -> events.ringCopy(r).orElseGet(() -> new ReplayRing(replay, openedAt)));
     }
 
     private void broadcast(ScoreEvent event) {

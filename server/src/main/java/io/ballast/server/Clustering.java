@@ -40,7 +40,7 @@ record Clustering(ClusterNode node, ClusterEvents events, MembershipWatch member
     /** Where scoring sends its results: the streams, and on a cluster the other nodes too. */
     static ScoreSink sink(Platform platform, Streams streams) {
         return platform.cluster().<ScoreSink>map(node -> new ClusterScores(platform.vertx(), streams.events(),
-                platform.json(), node.id())).orElse(streams.events());
+                platform.json(), node.id(), platform.metrics().registry())).orElse(streams.events());
     }
 
     /** Takes other nodes' scores into this node's service, dropping this node's cached series of their regions. */

@@ -6,6 +6,8 @@ import io.ballast.server.score.ScoreService;
 import io.ballast.server.score.ScoreSink;
 import io.ballast.server.score.UncertaintyResult;
 import io.ballast.server.score.YearScores;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -34,10 +36,22 @@ public final class ClusterScores implements ScoreSink {
     private final ClusterJson json;
     private final String node;
     private final DeliveryOptions fromHere;
+    private final Counter scoredHere;
+    private final Counter scoredElsewhere;
+    private final Counter analysedHere;
+    private final Counter analysedElsewhere;
 
-    /** {@code streams}: where this node's documents go (the stream's events); {@code node}: this node's id. */
-    public ClusterScores(Vertx vertx, ScoreSink streams, ObjectMapper json, String node) {
+    /**
+     * {@code streams}: where this node's documents go (the stream's events); {@code node}: this node's id. Counts
+     * the regions and analyses this node computed and those it took from others
+     * ({@code ballast_cluster_regions_total} and {@code ballast_cluster_analyses_total} by {@code source}).
+     */
+    public ClusterScores(Vertx vertx, ScoreSink streams, ObjectMapper json, String node, MeterRegistry meters) {
         this.vertx = vertx;
+        this.scoredHere = count(meters, "ballast.cluster.regions", "here");
+        this.scoredElsewhere = count(meters, "ballast.cluster.regions", "adopted");
+        this.analysedHere = count(meters, "ballast.cluster.analyses", "here");
+        this.analysedElsewhere = count(meters, "ballast.cluster.analyses", "adopted");
         this.streams = streams;
         this.json = new ClusterJson(json);
         this.node = node;
@@ -50,9 +64,18 @@ public final class ClusterScores implements ScoreSink {
             String region = m.headers().get("region");
             changed.accept(region);
             service.adopt(region, json.read(m.body(), YEARS));
+            scoredElsewhere.increment();
         }));
-        vertx.eventBus().<Buffer>consumer(ANALYSED, m -> fromOthers(m,
-                () -> service.adopt(json.read(m.body(), UncertaintyResult.class))));
+        vertx.eventBus().<Buffer>consumer(ANALYSED, m -> fromOthers(m, () -> {
+            service.adopt(json.read(m.body(), UncertaintyResult.class));
+            analysedElsewhere.increment();
+        }));
+    }
+
+    private static Counter count(MeterRegistry meters, String name, String source) {
+        return Counter.builder(name).tag("source", source)
+                .description("scored regions and uncertainty analyses: computed on this node, or adopted from another")
+                .register(meters);
     }
 
     private void fromOthers(Message<Buffer> message, IoStep step) {
@@ -75,12 +98,14 @@ public final class ClusterScores implements ScoreSink {
     @Override
     public void scored(String region, List<YearScores> years) {
         vertx.eventBus().publish(SCORED, json.write(years),
-                new DeliveryOptions(fromHere.toJson()).addHeader("region", region));
+                new DeliveryOptions().addHeader("node", node).addHeader("region", region));
+        scoredHere.increment();
     }
 
     @Override
     public void analysed(UncertaintyResult result) {
         vertx.eventBus().publish(ANALYSED, json.write(result), fromHere);
+        analysedHere.increment();
     }
 
     /** One step of taking a message, which may fail to read it. */

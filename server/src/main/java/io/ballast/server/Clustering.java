@@ -39,14 +39,17 @@ record Clustering(ClusterNode node, ClusterEvents events, MembershipWatch member
 
     /** Where scoring sends its results: the streams, and on a cluster the other nodes too. */
     static ScoreSink sink(Platform platform, Streams streams) {
-        return platform.cluster().<ScoreSink>map(node -> new ClusterScores(platform.vertx(), streams.events(),
-                platform.json(), node.id(), platform.metrics().registry())).orElse(streams.events());
+        if (platform.cluster().isEmpty()) { // first: a single node loads no class of the cluster package
+            return streams.events();
+        }
+        return new ClusterScores(platform.vertx(), streams.events(), platform.json(), platform.cluster().get().id(),
+                platform.metrics().registry());
     }
 
     /** Takes other nodes' scores into this node's service, dropping this node's cached series of their regions. */
-    static void receive(ScoreSink sink, ScoreService service, Store store) {
-        if (sink instanceof ClusterScores cluster) {
-            cluster.receive(service, region -> store.series().invalidate(Set.of(region)));
+    static void receive(Platform platform, ScoreSink sink, ScoreService service, Store store) {
+        if (platform.cluster().isPresent()) {
+            ((ClusterScores) sink).receive(service, region -> store.series().invalidate(Set.of(region)));
         }
     }
 

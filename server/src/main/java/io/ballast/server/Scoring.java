@@ -57,7 +57,7 @@ record Scoring(ScoreService service, ScoreQueries queries, ScenarioService scena
         ScoreSink sink = Clustering.sink(platform, streams);
         var service = new ScoreService(database.observations(), database.events(), database.scores(), scorer, panel,
                 queries, sink, alerts, worker, platform.json(), uncertainty);
-        Clustering.receive(sink, service, store);
+        Clustering.receive(platform, sink, service, store);
         service.status().bindMetrics(platform.metrics().meters());
         WorkerExecutor scenarioWorker = vertx.createSharedWorkerExecutor("ballast-scenarios", 1);
         var scenarios = new ScenarioService(new Scenarios(database.observations(), database.events(), scorer, panel,

@@ -77,7 +77,13 @@ public final class Ballast implements AutoCloseable {
         // its own while Vert.x, metrics and the plugins come up on this one.
         CompletableFuture<Database> opening = CompletableFuture.supplyAsync(() -> Store.open(config.startup()),
                 command -> new Thread(command, "ballast-open").start());
-        Platform platform = Platform.start(config.cluster());
+        Platform platform;
+        try {
+            platform = Platform.start(config.cluster());
+        } catch (RuntimeException e) { // a cluster that cannot be joined (a taken port, a refused interface)
+            opening.thenAccept(Database::close);
+            return Future.failedFuture(e);
+        }
         LiveConfig live = new LiveConfig(config);
         Plugins plugins = Plugins.create(platform, live);
         Streams streams = Streams.create(platform, config.startup());

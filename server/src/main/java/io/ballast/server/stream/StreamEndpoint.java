@@ -63,7 +63,8 @@ public final class StreamEndpoint {
         this.gate = gate;
         this.replay = replay;
         this.openedAt = events.currentSequence();
-        this.consumer = vertx.eventBus().consumer(ScoreEvents.ADDRESS, message -> broadcast(message.body()));
+        // local: on a cluster the events reach this node through ClusterEvents, never straight from another node
+        this.consumer = vertx.eventBus().localConsumer(ScoreEvents.ADDRESS, message -> broadcast(message.body()));
         this.heartbeatTimer = vertx.setPeriodic(heartbeatSeconds * 1000L, id -> heartbeat());
     }
 

@@ -36,7 +36,7 @@ record Http(String deployment, int port) {
                 new ScoreHandlers(scoring.queries(), plugins.host(), live::reloadable),
                 new SeriesHandlers(store.series(), live::reloadable),
                 new ObservationHandlers(ingest.service(), platform.metrics(), json),
-                new HealthHandlers(store.database(), store.workers(), plugins.host(), plugins.measurer(),
+                new HealthHandlers(store.health(), plugins.host(), plugins.measurer(),
                         streams.gate(), ingest.sources(), scoring.service().status(), json, cluster),
                 new EventHandlers(store.database().events(), store.workers(), live::reloadable, json,
                         ingest.events()),

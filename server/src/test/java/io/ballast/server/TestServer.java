@@ -2,6 +2,7 @@ package io.ballast.server;
 
 import io.ballast.server.config.BallastConfig;
 import io.ballast.server.config.ConfigLoader;
+import io.ballast.server.store.PostgresFixture;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,11 +13,17 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** A real Ballast server on a free port with its own data directory, and a real HTTP client to talk to it. */
+/**
+ * A real Ballast server on a free port with its own data directory, and a real HTTP client to talk to it. With the
+ * system property {@code ballast.test.database=postgresql} (the surefire execution "postgresql") its database is a
+ * PostgreSQL database on {@link PostgresFixture}, one per data directory, so that a restart finds its data again.
+ */
 public final class TestServer implements AutoCloseable {
 
     public static final String TOKEN = "test-admin-token-0123456789";
+    private static final Map<Path, String> DATABASES = new ConcurrentHashMap<>();
 
     private final Ballast ballast;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -41,9 +48,19 @@ public final class TestServer implements AutoCloseable {
         // a small uncertainty analysis: bands within a second on two cores, so that tests do not queue behind it
         env.put("BALLAST_UNCERTAINTY_SAMPLES", "128");
         env.put("BALLAST_UNCERTAINTY_SCENARIO_SAMPLES", "32");
+        if (onPostgres()) {
+            env.put("BALLAST_DATABASE_URL", DATABASES.computeIfAbsent(dataDir.toAbsolutePath(),
+                    dir -> PostgresFixture.shared().createDatabase("server")));
+            env.put("BALLAST_DATABASE_USER", PostgresFixture.USER);
+        }
         env.putAll(extraEnv);
         BallastConfig config = new ConfigLoader().load(file, env);
         return new TestServer(Ballast.start(config, file, env).await());
+    }
+
+    /** Whether this test JVM runs its servers on PostgreSQL (the surefire execution "postgresql"). */
+    public static boolean onPostgres() {
+        return "postgresql".equals(System.getProperty("ballast.test.database"));
     }
 
     public static TestServer start(Path dataDir) {

@@ -52,7 +52,8 @@ final class IngestThroughput {
         RatioLine.print("revised obs/s", ballastRevised, "raw MERGE obs/s", jdbc[1]);
     }
 
-    private static List<List<Row>> rows(double offset) {
+    /** 60 batches of 1,000 different cells; {@code offset} added to every value (0.5 revises them all). */
+    static List<List<Row>> rows(double offset) {
         List<List<Row>> out = new ArrayList<>();
         for (int b = 0; b < BATCHES; b++) {
             List<Row> batch = new ArrayList<>();
@@ -67,7 +68,7 @@ final class IngestThroughput {
     }
 
     /** Posts the batches one after the other; observations per second. */
-    private static double post(HttpClient http, int port, List<List<Row>> batches) throws Exception {
+    static double post(HttpClient http, int port, List<List<Row>> batches) throws Exception {
         List<String> bodies = new ArrayList<>();
         for (List<Row> batch : batches) {
             StringBuilder json = new StringBuilder("{\"observations\":[");

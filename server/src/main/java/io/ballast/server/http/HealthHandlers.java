@@ -8,8 +8,7 @@ import io.ballast.server.indicator.Measurer;
 import io.ballast.server.indicator.PluginHost;
 import io.ballast.server.indicator.PluginState;
 import io.ballast.server.score.ScoringStatus;
-import io.ballast.server.store.Database;
-import io.ballast.server.store.StoreWorkers;
+import io.ballast.server.store.DatabaseHealth;
 import io.ballast.server.stream.StreamGate;
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
@@ -20,14 +19,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
- * {@code /health/live} (the process answers) and {@code /health/ready}: the database answers, at least one started
+ * {@code /health/live} (the process answers) and {@code /health/ready}: the database answered its last probe (when
+ * not, {@code databaseReason} says why), at least one started
  * plugin says it is healthy (its {@code checkHealth}, on a plugin thread with the measure time limit), and the last
  * scoring pass succeeded.
  */
 public final class HealthHandlers {
 
-    private final Database database;
-    private final StoreWorkers workers;
+    private final DatabaseHealth database;
     private final PluginHost plugins;
     private final Measurer measurer;
     private final StreamGate streams;
@@ -37,13 +36,12 @@ public final class HealthHandlers {
     private final Supplier<Map<String, Object>> cluster;
 
     /** {@code cluster}: the members this node sees and whether their plugin sets match; empty on a single node. */
-    public HealthHandlers(Database database, StoreWorkers workers, PluginHost plugins, Measurer measurer,
+    public HealthHandlers(DatabaseHealth database, PluginHost plugins, Measurer measurer,
                           StreamGate streams, SourceStatus sources, ScoringStatus scoring, ObjectMapper json,
                           Supplier<Map<String, Object>> cluster) {
         this.cluster = cluster;
         this.scoring = scoring;
         this.database = database;
-        this.workers = workers;
         this.plugins = plugins;
         this.measurer = measurer;
         this.streams = streams;
@@ -59,16 +57,13 @@ public final class HealthHandlers {
         List<LoadedPlugin> started = plugins.started();
         Map<String, CompletableFuture<Health>> health = new LinkedHashMap<>();
         started.forEach(p -> health.put(p.id(), measurer.health(p)));
-        Future<Boolean> databaseUp = workers.run(() -> {
-            database.ping();
-            return true;
-        }).otherwise(false);
         Future<Void> checked = Future.fromCompletionStage(CompletableFuture.allOf(health.values()
                 .toArray(CompletableFuture[]::new)), ctx.vertx().getOrCreateContext());
-        Future.join(databaseUp, checked).onComplete(done -> answer(ctx, databaseUp.result(), health));
+        checked.onComplete(done -> answer(ctx, database.status(), health));
     }
 
-    private void answer(RoutingContext ctx, boolean databaseUp, Map<String, CompletableFuture<Health>> health) {
+    private void answer(RoutingContext ctx, DatabaseHealth.Status db, Map<String, CompletableFuture<Health>> health) {
+        boolean databaseUp = db.up();
         Map<String, String> unhealthy = new LinkedHashMap<>();
         health.forEach((id, h) -> {
             if (!h.join().healthy()) {
@@ -85,6 +80,9 @@ public final class HealthHandlers {
         plugin.put("unhealthy", unhealthy);
         Map<String, Object> checks = new LinkedHashMap<>();
         checks.put("database", databaseUp ? "UP" : "DOWN");
+        if (!databaseUp) {
+            checks.put("databaseReason", db.reason() + " (since " + db.since() + ")");
+        }
         checks.put("plugins", plugin);
         checks.put("streams", streams.open());
         // a source that cannot be reached keeps the data it has: reported here, but not a reason to stop serving

@@ -3,6 +3,7 @@ package io.ballast.server.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ballast.server.ingest.InvalidBatchException;
+import io.ballast.server.store.DatabaseUnavailableException;
 import io.ballast.server.store.EventConflictException;
 import io.ballast.server.stream.StreamsExhaustedException;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -61,6 +62,11 @@ final class ProblemHandler implements Handler<RoutingContext> {
             ctx.response().putHeader("Retry-After", "2");
             return new Problem(503, "Service Unavailable", "This server is evaluating as many scenarios as it queues; "
                     + "retry in a few seconds.", Map.of());
+        }
+        if (causedBy(failure, DatabaseUnavailableException.class)) {
+            ctx.response().putHeader("Retry-After", "5");
+            return new Problem(503, "Service Unavailable", "The database cannot be reached; nothing was stored. Retry "
+                    + "in a few seconds: /health/ready says when this server is ready again.", Map.of());
         }
         if (failure instanceof StreamsExhaustedException e) {
             ctx.response().putHeader("Retry-After", "5");
@@ -122,6 +128,15 @@ final class ProblemHandler implements Handler<RoutingContext> {
                 request.end().onComplete(ended -> request.connection().close());
             }
         });
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether Netty's HTTP decoder threw this: the request's bytes are at fault, not a handler. */

@@ -98,7 +98,7 @@ final class EventRows {
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     keys.next();
-                    return keys.getLong(1);
+                    return keys.getLong("id");
                 }
             }
         });

@@ -24,10 +24,23 @@ public final class EventStore {
 
     private final TransactionOperations<Connection> tx;
     private final EventRows rows;
+    private final WriterLocks locks;
 
-    EventStore(TransactionOperations<Connection> tx, JdbcOperations jdbc) {
+    EventStore(TransactionOperations<Connection> tx, JdbcOperations jdbc, WriterLocks locks) {
         this.tx = tx;
         this.rows = new EventRows(jdbc);
+        this.locks = locks;
+    }
+
+    /**
+     * Runs a write of events holding their lock: each write reads the stored keys before it decides what to insert,
+     * so two writers (on this node or another) must not interleave.
+     */
+    private <T> T writing(java.util.function.Supplier<T> write) {
+        return tx.executeWrite(status -> {
+            locks.lock(List.of(WriterLocks.EVENTS));
+            return write.get();
+        });
     }
 
     /** The events counted against a region, earliest first. */
@@ -64,7 +77,7 @@ public final class EventStore {
      * was retracted may be added again; its retraction is then forgotten.
      */
     public List<EventChange> add(List<ControlEvent> events) {
-        return tx.executeWrite(status -> {
+        return writing(() -> {
             Set<String> stored = rows.keys();
             List<String> taken = events.stream().map(ControlEvent::key).filter(stored::contains).toList();
             if (!taken.isEmpty()) {
@@ -85,7 +98,7 @@ public final class EventStore {
      * is stored may have been corrected by hand since). Answers what it added.
      */
     public List<EventChange> addAbsent(List<ControlEvent> events) {
-        return tx.executeWrite(status -> {
+        return writing(() -> {
             Set<String> skip = rows.keys();
             skip.addAll(rows.retracted());
             List<EventChange> out = new ArrayList<>();
@@ -104,7 +117,7 @@ public final class EventStore {
      * writes nothing); empty when no event has the key. The key cannot change.
      */
     public Optional<EventChange> update(String key, UnaryOperator<ControlEvent> edit) {
-        return tx.executeWrite(status -> {
+        return writing(() -> {
             Optional<ControlEvent> before = rows.find(key);
             if (before.isEmpty()) {
                 return Optional.<EventChange>empty();
@@ -121,7 +134,7 @@ public final class EventStore {
 
     /** Deletes the event with this key and remembers the key as retracted; empty when no event has it. */
     public Optional<EventChange> retract(String key, java.time.Instant at) {
-        return tx.executeWrite(status -> {
+        return writing(() -> {
             Optional<ControlEvent> before = rows.find(key);
             if (before.isEmpty()) {
                 return Optional.<EventChange>empty();
@@ -139,7 +152,7 @@ public final class EventStore {
      * so are retracted keys. Returns the cells whose scores may move.
      */
     public Set<Cell> replaceOrigin(String origin, List<ControlEvent> events) {
-        return tx.executeWrite(status -> {
+        return writing(() -> {
             Set<String> retracted = rows.retracted();
             Map<String, ControlEvent> stored = new LinkedHashMap<>();
             for (ControlEvent e : rows.query("SELECT " + COLUMNS + " FROM control_event e")) {

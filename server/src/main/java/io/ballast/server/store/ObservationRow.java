@@ -8,8 +8,11 @@ import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.MappedProperty;
 import java.time.Instant;
 
-/** One stored value of a series for a region and year, with its source and vintage when known. */
-@MappedEntity("observation")
+/**
+ * One stored value of a series for a region and year, with its source and vintage when known.
+ * Names unescaped: the queries compiled for H2 run unchanged on PostgreSQL.
+ */
+@MappedEntity(value = "observation", escape = false)
 public record ObservationRow(
         @Id @GeneratedValue @Nullable Long id,
         String region,

@@ -9,14 +9,14 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Observations and series metadata: batch upserts in one transaction, and the reads the other stages need. */
 public final class ObservationStore {
@@ -24,26 +24,23 @@ public final class ObservationStore {
     private static final String DELETE = "DELETE FROM observation WHERE id = ?";
     private static final String VINTAGE_COLUMNS = "SELECT series_code, region, vintage, origin, updated_at "
             + "FROM series_vintage";
-    private static final String VINTAGE_UPSERT = "MERGE INTO series_vintage (series_code, region, vintage, origin, "
-            + "updated_at) KEY (series_code, region) VALUES (?, ?, ?, ?, ?)";
     private static final String BASELINE_KEY = "baseline";
 
-    /**
-     * One writer of observations at a time. A batch is compared with what is stored, then inserted or updated: two
-     * batches adding the same new cell side by side would otherwise both insert it. H2 commits one at a time anyway.
-     */
-    private final ReentrantLock writeLock = new ReentrantLock();
     private final TransactionOperations<Connection> tx;
     private final JdbcOperations jdbc;
     private final ObservationRepository observations;
     private final SeriesRepository series;
     private final MetaRepository meta;
     private final CellWrites cells;
+    private final WriterLocks locks;
+    private final SqlDialect dialect;
 
-    ObservationStore(TransactionOperations<Connection> tx, JdbcOperations jdbc, ObservationRepository observations,
-                     SeriesRepository series, MetaRepository meta) {
+    ObservationStore(TransactionOperations<Connection> tx, JdbcOperations jdbc, WriterLocks locks, SqlDialect dialect,
+                     ObservationRepository observations, SeriesRepository series, MetaRepository meta) {
         this.tx = tx;
         this.jdbc = jdbc;
+        this.locks = locks;
+        this.dialect = dialect;
         this.observations = observations;
         this.series = series;
         this.meta = meta;
@@ -53,24 +50,26 @@ public final class ObservationStore {
     /**
      * Stores a batch all-or-nothing and returns the (region, year) cells whose values changed. A value equal to the
      * stored one (with the same source and vintage, or none given) is not rewritten, so replaying a batch changes
-     * nothing.
+     * nothing. A batch is compared with what is stored, then inserted or updated, so two batches of a region wait for
+     * each other ({@link WriterLocks}): side by side, both would insert the same new cell.
      */
     public Set<Cell> upsert(List<NewObservation> batch) {
-        return writing(() -> tx.executeWrite(status -> {
+        return tx.executeWrite(status -> {
+            lockRegions(batch.stream().map(NewObservation::region), false);
             CellWrites.Changes changed = cells.changes(batch);
             cells.write(changed, Instant.now());
             return changed.all().map(o -> new Cell(o.region(), o.period()))
                     .collect(Collectors.toCollection(LinkedHashSet::new));
-        }));
+        });
     }
 
-    private <T> T writing(Supplier<T> write) {
-        writeLock.lock();
-        try {
-            return write.get();
-        } finally {
-            writeLock.unlock();
+    /** Locks the stripes of these regions, and first the catalogue when the write adds to it. */
+    private void lockRegions(Stream<String> regions, boolean catalogue) {
+        Set<Integer> keys = regions.map(WriterLocks::observations).collect(Collectors.toCollection(HashSet::new));
+        if (catalogue) {
+            keys.add(WriterLocks.CATALOGUE);
         }
+        locks.lock(keys);
     }
 
     /**
@@ -80,7 +79,9 @@ public final class ObservationStore {
      * removed, so two vintages are never mixed inside a series. Gaps are left out of a batch, never stored as null.
      */
     public VintageResult replaceSeries(List<VintageBatch> batches) {
-        return writing(() -> tx.executeWrite(status -> {
+        return tx.executeWrite(status -> {
+            lockRegions(batches.stream().map(VintageBatch::region),
+                    batches.stream().anyMatch(b -> b.catalogue() != null));
             Instant now = Instant.now();
             Set<Cell> changed = new LinkedHashSet<>();
             Set<String> regions = new LinkedHashSet<>();
@@ -102,7 +103,7 @@ public final class ObservationStore {
                 boolean same = stored.isPresent() && stored.get().equals(b.vintage());
                 if (!same) {
                     changed.addAll(deleteYearsNotIn(b));
-                    jdbc.prepareStatement(VINTAGE_UPSERT, (PreparedStatement ps) -> {
+                    jdbc.prepareStatement(dialect.vintageUpsert(), (PreparedStatement ps) -> {
                         ps.setString(1, b.series());
                         ps.setString(2, b.region());
                         ps.setString(3, b.vintage());
@@ -115,7 +116,7 @@ public final class ObservationStore {
                 outcomes.add(same ? VintageResult.Outcome.SAME : VintageResult.Outcome.NEW);
             }
             return new VintageResult(changed, regions, catalogued, outcomes);
-        }));
+        });
     }
 
     private Set<Cell> deleteYearsNotIn(VintageBatch b) {
@@ -204,7 +205,8 @@ public final class ObservationStore {
      * added: values a source or a client stored since are never overwritten. Returns the cells added or changed.
      */
     public Set<Cell> seed(String version, List<SeriesRow> seriesRows, List<NewObservation> rows, boolean keepStored) {
-        return writing(() -> tx.executeWrite(status -> {
+        return tx.executeWrite(status -> {
+            lockRegions(rows.stream().map(NewObservation::region), true);
             for (SeriesRow s : seriesRows) {
                 if (series.existsById(s.code())) {
                     series.update(s);
@@ -222,6 +224,6 @@ public final class ObservationStore {
                     () -> meta.save(new MetaRow(BASELINE_KEY, version)));
             return changes.all().map(o -> new Cell(o.region(), o.period()))
                     .collect(Collectors.toCollection(LinkedHashSet::new));
-        }));
+        });
     }
 }

@@ -9,8 +9,9 @@ import java.time.Instant;
 /**
  * One computed score: an indicator's (or the composite's) score of a region in a year, with its detail as JSON; the
  * score is null when the year's reading is withheld (the detail says why).
+ * Names unescaped: the queries compiled for H2 run unchanged on PostgreSQL.
  */
-@MappedEntity("score")
+@MappedEntity(value = "score", escape = false)
 public record ScoreRow(
         @Id @GeneratedValue @Nullable Long id,
         String region,

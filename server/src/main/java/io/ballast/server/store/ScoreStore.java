@@ -14,17 +14,20 @@ import java.util.Map;
 /** Computed scores: a recompute is stored as a diff against what is there, reads serve the API. */
 public final class ScoreStore {
 
-    private static final String UPSERT = "MERGE INTO score (region, indicator, period, score, coverage, detail, "
-            + "computed_at) KEY (region, indicator, period) VALUES (?, ?, ?, ?, ?, ?, ?)";
     private static final String DELETE = "DELETE FROM score WHERE region = ? AND indicator = ? AND period = ?";
 
     private final TransactionOperations<Connection> tx;
     private final JdbcOperations jdbc;
     private final ScoreRepository scores;
+    private final WriterLocks locks;
+    private final SqlDialect dialect;
 
-    ScoreStore(TransactionOperations<Connection> tx, JdbcOperations jdbc, ScoreRepository scores) {
+    ScoreStore(TransactionOperations<Connection> tx, JdbcOperations jdbc, WriterLocks locks, SqlDialect dialect,
+               ScoreRepository scores) {
         this.tx = tx;
         this.jdbc = jdbc;
+        this.locks = locks;
+        this.dialect = dialect;
         this.scores = scores;
     }
 
@@ -34,10 +37,12 @@ public final class ScoreStore {
 
     /**
      * Replaces a region's scores from {@code fromYear} on with {@code computed}, in one transaction, writing only what
-     * changed and deleting scores that are no longer computed. Returns how many rows changed.
+     * changed and deleting scores that are no longer computed. Returns how many rows changed. Two recomputes of a
+     * region (on this node or another) are written one after the other, never interleaved ({@link WriterLocks}).
      */
     public int replace(String region, int fromYear, List<NewScore> computed) {
         return tx.executeWrite(status -> {
+            locks.lock(List.of(WriterLocks.scores(region)));
             Map<String, ScoreRow> stored = new HashMap<>();
             for (ScoreRow row : scores.findByRegionAndPeriodGreaterThanEquals(region, fromYear)) {
                 stored.put(row.indicator() + '@' + row.period(), row);
@@ -60,7 +65,7 @@ public final class ScoreStore {
         if (rows.isEmpty()) {
             return;
         }
-        jdbc.prepareStatement(UPSERT, (PreparedStatement ps) -> {
+        jdbc.prepareStatement(dialect.scoreUpsert(), (PreparedStatement ps) -> {
             Timestamp now = Timestamp.from(Instant.now());
             for (NewScore s : rows) {
                 ps.setString(1, region);

@@ -18,14 +18,16 @@ public final class StoreWorkers implements AutoCloseable {
 
     /**
      * Runs blocking work on the pool, unordered: independent calls run in parallel. Once the pool is closed (the
-     * server is stopping) the answer is a failed future, never an exception thrown into a timer or a handler.
+     * server is stopping) the answer is a failed future, never an exception thrown into a timer or a handler. A call
+     * that failed because the database cannot be reached fails with {@link DatabaseUnavailableException}.
      */
     public <T> Future<T> run(Callable<T> work) {
         if (closed) {
             return Future.failedFuture(new IllegalStateException("the server is stopping"));
         }
         try {
-            return executor.executeBlocking(work, false);
+            return executor.<T>executeBlocking(work, false).recover(e -> Future.failedFuture(
+                    DatabaseHealth.isOutage(e) ? new DatabaseUnavailableException(e) : e));
         } catch (IllegalStateException e) { // closed between the check and the call
             return Future.failedFuture(new IllegalStateException("the server is stopping", e));
         }

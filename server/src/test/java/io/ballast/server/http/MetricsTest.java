@@ -39,6 +39,8 @@ class MetricsTest {
                     "jvm_memory_used_bytes",
                     "process_files_open_files");
             assertThat(r.body()).contains("cache_gets_total{cache=\"ballast.scores.latest\",result=\"hit\"}");
+            assertThat(r.body()).as("the database's health, of the vendor this run uses").contains(
+                    "ballast_database_up{vendor=\"" + (TestServer.onPostgres() ? "postgresql" : "h2") + "\"} 1.0");
         }
     }
 }

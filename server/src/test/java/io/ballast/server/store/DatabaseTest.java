@@ -9,23 +9,37 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The store's behaviour, the same on the embedded H2 file and on PostgreSQL. */
 class DatabaseTest {
 
     @TempDir
     Path dir;
 
-    @Test
-    void observationsRoundTripThroughTheH2FileAndSurviveAReopen() {
-        try (Database db = Database.open(dir)) {
+    private JdbcTarget target;
+
+    /** Opens this test's database: the H2 file under the temporary folder, or a fresh PostgreSQL database. */
+    private Database open(Vendor vendor) {
+        if (target == null) {
+            target = vendor.target(dir);
+        }
+        return Database.open(target);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void observationsRoundTripAndSurviveAReopen(Vendor vendor) {
+        try (Database db = open(vendor)) {
             Set<Cell> changed = db.observations().upsert(List.of(
                     new NewObservation("CHN", "BX.KLT.DINV.WD.GD.ZS", 2023, 0.28, "test"),
                     new NewObservation("CHN", "BX.KLT.DINV.WD.GD.ZS", 2022, 1.04, null)));
             assertThat(changed).containsExactlyInAnyOrder(new Cell("CHN", 2023), new Cell("CHN", 2022));
         }
-        assertThat(Files.exists(dir.resolve("ballast.mv.db"))).isTrue();
-        try (Database db = Database.open(dir)) {
+        assertThat(Files.exists(dir.resolve("ballast.mv.db"))).isEqualTo(vendor == Vendor.H2);
+        try (Database db = open(vendor)) {
             List<ObservationRow> rows = db.observations().series("CHN", "BX.KLT.DINV.WD.GD.ZS");
             assertThat(rows).extracting(ObservationRow::period).containsExactly(2022, 2023);
             assertThat(rows).extracting(ObservationRow::value).containsExactly(1.04, 0.28);
@@ -33,9 +47,10 @@ class DatabaseTest {
         }
     }
 
-    @Test
-    void replayingABatchChangesNothingAndAChangedValueTouchesOnlyItsCell() {
-        try (Database db = Database.open(dir)) {
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void replayingABatchChangesNothingAndAChangedValueTouchesOnlyItsCell(Vendor vendor) {
+        try (Database db = open(vendor)) {
             var batch = List.of(new NewObservation("CHN", "S", 2020, 1.0, null),
                     new NewObservation("CHN", "S", 2021, 2.0, null));
             assertThat(db.observations().upsert(batch)).hasSize(2);
@@ -47,10 +62,11 @@ class DatabaseTest {
         }
     }
 
-    @Test
-    void batchesAddingTheSameNewCellsSideBySideAllSucceedAndOneValuePerCellRemains() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void batchesAddingTheSameNewCellsSideBySideAllSucceedAndOneValuePerCellRemains(Vendor vendor) throws Exception {
         var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
-        try (Database db = Database.open(dir)) {
+        try (Database db = open(vendor)) {
             List<java.util.concurrent.Future<Set<Cell>>> posts = new java.util.ArrayList<>();
             for (int writer = 0; writer < 8; writer++) {
                 double value = writer;
@@ -79,8 +95,19 @@ class DatabaseTest {
     }
 
     @Test
-    void aFailingBatchStoresNothing() {
-        try (Database db = Database.open(dir)) {
+    void aPostgresServerThatCannotBeReachedIsRefusedNamingTheKeysToCheck() {
+        String url = "jdbc:postgresql://127.0.0.1:1/ballast"; // nothing listens on port 1
+        assertThatThrownBy(() -> Database.open(JdbcTarget.of(url, "ballast", "secret-password")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cannot open the database " + url)
+                .hasMessageContaining("database.url").hasMessageContaining("database.user")
+                .hasMessageNotContaining("secret-password");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void aFailingBatchStoresNothing(Vendor vendor) {
+        try (Database db = open(vendor)) {
             String tooLongRegion = "X".repeat(50);
             assertThatThrownBy(() -> db.observations().upsert(List.of(
                     new NewObservation("CHN", "S", 2020, 1.0, null),
@@ -89,9 +116,10 @@ class DatabaseTest {
         }
     }
 
-    @Test
-    void scoresAreReplacedAsADiffAndStaleOnesDeleted() {
-        try (Database db = Database.open(dir)) {
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void scoresAreReplacedAsADiffAndStaleOnesDeleted(Vendor vendor) {
+        try (Database db = open(vendor)) {
             ScoreStore scores = db.scores();
             assertThat(scores.replace("CHN", 2000, List.of(
                     new NewScore("a", 2020, 50.0, 1, "{}"), new NewScore("a", 2021, 60.0, 1, "{}"),
@@ -109,9 +137,10 @@ class DatabaseTest {
         }
     }
 
-    @Test
-    void seedingRecordsTheBaselineVersion() {
-        try (Database db = Database.open(dir)) {
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void seedingRecordsTheBaselineVersion(Vendor vendor) {
+        try (Database db = open(vendor)) {
             assertThat(db.observations().baselineVersion()).isEmpty();
             var added = db.observations().seed("v1", List.of(new SeriesRow("S", "A series", "%", "src", null,
                     "CC BY 4.0", "2026-04-08", null)), List.of(new NewObservation("USA", "S", 2020, 3.0, null)), false);
@@ -123,9 +152,10 @@ class DatabaseTest {
         }
     }
 
-    @Test
-    void aNewerBaselineAddsWhatIsMissingAndNeverOverwritesValuesStoredSince() {
-        try (Database db = Database.open(dir)) {
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void aNewerBaselineAddsWhatIsMissingAndNeverOverwritesValuesStoredSince(Vendor vendor) {
+        try (Database db = open(vendor)) {
             SeriesRow s = new SeriesRow("S", "A series", "%", "src", null, "CC BY 4.0", "2026-04-08", null);
             db.observations().seed("v1", List.of(s), List.of(new NewObservation("USA", "S", 2020, 3.0, null)), false);
             db.observations().upsert(List.of(new NewObservation("USA", "S", 2020, 3.5, "a client")));
@@ -137,9 +167,10 @@ class DatabaseTest {
         }
     }
 
-    @Test
-    void eventsOfOneOriginAreReplacedAsASetAndCountedAgainstEachTarget() {
-        try (Database db = Database.open(dir)) {
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void eventsOfOneOriginAreReplacedAsASetAndCountedAgainstEachTarget(Vendor vendor) {
+        try (Database db = open(vendor)) {
             EventStore events = db.events();
             ControlEvent rule = event("rule-1", "2022-10-07", List.of("CHN"), "baseline");
             ControlEvent minerals = event("minerals", "2023-08-01", List.of("USA", "JPN"), "baseline");

@@ -7,7 +7,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -118,13 +117,23 @@ public final class PostgresFixture {
     public String createDatabase(String prefix) {
         String name = (prefix.replaceAll("[^A-Za-z0-9]", "_") + "_" + DATABASES.incrementAndGet())
                 .toLowerCase(java.util.Locale.ROOT);
-        try (Connection c = DriverManager.getConnection(url("postgres"), USER, "");
+        try (Connection c = connect(url("postgres"));
              Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create the test database " + name + ": " + e.getMessage(), e);
         }
         return url(name);
+    }
+
+    /**
+     * A connection through the driver itself: DriverManager may have looked for drivers while the server opened an
+     * H2 database, which hides the PostgreSQL driver from it (store.VendorClassLoader).
+     */
+    public static Connection connect(String url) throws SQLException {
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("user", USER);
+        return new org.postgresql.Driver().connect(url, properties);
     }
 
     /** The JDBC URL of a database on this server. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
@@ -34,7 +33,7 @@ class PostgresFixtureTest {
     }
 
     private static int answer(String url) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, PostgresFixture.USER, "");
+        try (Connection c = PostgresFixture.connect(url);
              ResultSet rs = c.createStatement().executeQuery("SELECT 1")) {
             rs.next();
             return rs.getInt(1);

@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Two real Ballast processes joined on loopback over a shared PostgreSQL, kept for the whole class: a score computed
  * on one reaches the other's viewers with the same id, once; both see each other and their plugin sets; both ingest
- * at once; one is killed mid-ingest and its viewer resumes on the other; it comes back and rejoins.
+ * at once; one is killed mid-ingest and its viewer resumes on the other; it comes back and rejoins; PostgreSQL
+ * restarts under load and both recover without a restart.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterProcessesTest {
@@ -204,6 +205,39 @@ class ClusterProcessesTest {
         }
     }
 
+    @Test
+    @Order(7)
+    void whenPostgreSqlRestartsUnderLoadBothNodesReportNotReadyThenRecoverWithoutARestart() throws Exception {
+        AtomicBoolean loading = new AtomicBoolean(true);
+        CompletableFuture<Void> load = CompletableFuture.runAsync(() -> {
+            for (int i = 0; loading.get(); i++) {
+                try {
+                    postUnemployment(i % 2 == 0 ? a : b, "KOR", 2025, 4 + (i % 40) * 0.05);
+                } catch (Exception e) {
+                    // refused or failed while the database is away: expected
+                }
+            }
+        }, THREADS);
+        PostgresFixture.shared().stop();
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> a.get("/health/ready").statusCode() == 503
+                    && b.get("/health/ready").statusCode() == 503);
+            assertThat(JSON.readTree(b.get("/health/ready").body()).path("checks").path("database").asText())
+                    .isEqualTo("DOWN");
+        } finally {
+            PostgresFixture.shared().start();
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> a.get("/health/ready").statusCode() == 200
+                && b.get("/health/ready").statusCode() == 200);
+        loading.set(false);
+        load.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        try (SseClient onB = viewer(b, "KOR", null)) {
+            snapshot(onB);
+            assertThat(postUnemployment(a, "KOR", 2025, 7.77).statusCode()).isEqualTo(200);
+            assertThat(scoreContaining(onB, "\"raw\":7.77", Duration.ofSeconds(10))).isNotNull();
+        }
+    }
+
     // --- helpers
 
     private static SseClient viewer(NodeProcess node, String region, String lastEventId) {
@@ -225,6 +259,19 @@ class ClusterProcessesTest {
             }
         }
         throw new AssertionError("no score event within " + within);
+    }
+
+    /** The first score event whose data contains {@code text} (events of earlier writes may come first). */
+    private static SseClient.Event scoreContaining(SseClient viewer, String text, Duration within)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            SseClient.Event e = viewer.next(Duration.ofMillis(100));
+            if (e != null && e.event().equals("score") && e.data().contains(text)) {
+                return e;
+            }
+        }
+        throw new AssertionError("no score event with " + text + " within " + within);
     }
 
     /** The ids a viewer resuming after {@code lastEventId} is sent, gathered until the stream stays quiet. */

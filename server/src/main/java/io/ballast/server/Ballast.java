@@ -77,19 +77,26 @@ public final class Ballast implements AutoCloseable {
         // its own while Vert.x, metrics and the plugins come up on this one.
         CompletableFuture<Database> opening = CompletableFuture.supplyAsync(() -> Store.open(config.startup()),
                 command -> new Thread(command, "ballast-open").start());
-        Platform platform = Platform.start();
+        Platform platform;
+        try {
+            platform = Platform.start(config.cluster());
+        } catch (RuntimeException e) { // a cluster that cannot be joined (a taken port, a refused interface)
+            opening.thenAccept(Database::close);
+            return Future.failedFuture(e);
+        }
         LiveConfig live = new LiveConfig(config);
         Plugins plugins = Plugins.create(platform, live);
         Streams streams = Streams.create(platform, config.startup());
         Future<Database> opened = Future.fromCompletionStage(opening, platform.vertx().getOrCreateContext())
                 .recover(e -> Future.failedFuture(e instanceof CompletionException && e.getCause() != null
                         ? e.getCause() : e));
-        return Future.all(plugins.load(platform.vertx()), opened).recover(e -> {
+        Future<Optional<Clustering>> clustering = Clustering.start(platform, streams, plugins);
+        return Future.all(plugins.load(platform.vertx()), opened, clustering).recover(e -> {
             opened.onSuccess(Database::close);
             return Future.failedFuture(e);
         }).compose(all -> {
             Store store = Store.of(opened.result(), platform);
-            return serve(platform, live, file, env, adminToken, store, plugins, streams)
+            return serve(platform, live, file, env, adminToken, store, plugins, streams, clustering.result())
                     .onFailure(e -> store.close());
         }).onFailure(e -> platform.close());
     }
@@ -97,12 +104,14 @@ public final class Ballast implements AutoCloseable {
     /** Scores every region once, starts the sources and the HTTP verticles, then watches the plugins and the file. */
     private static Future<Ballast> serve(Platform platform, LiveConfig live, Optional<Path> file,
                                          Map<String, String> env, String adminToken, Store store, Plugins plugins,
-                                         Streams streams) {
+                                         Streams streams, Optional<Clustering> clustering) {
         Scoring scoring = Scoring.create(platform, store, plugins, streams, live);
         var startup = live.get().startup();
         return scoring.first(platform, store, plugins, live)
                 .compose(v -> Ingest.start(platform, store, plugins, scoring, streams, live))
-                .compose(ingest -> Http.deploy(platform, live, adminToken, store, plugins, streams, scoring, ingest))
+                .compose(ingest -> Http.deploy(platform, live, adminToken, store, plugins, streams, scoring, ingest,
+                        Clustering.health(clustering)))
+                .onSuccess(http -> Clustering.serving(clustering))
                 .compose(http -> platform.vertx().executeBlocking(() -> file.map(f -> ConfigWatcher.start(
                         platform.vertx(), f, textOf(f), env, live, reloads(platform, plugins, scoring),
                         startup.server().reloadCheckMs())), false)

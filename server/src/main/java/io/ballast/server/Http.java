@@ -17,6 +17,8 @@ import io.vertx.core.Future;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Start-up stage 6: the HTTP API and dashboard. Each handler gets what it uses; one {@link ApiRouter} holds them and
@@ -25,7 +27,8 @@ import java.net.ServerSocket;
 record Http(String deployment, int port) {
 
     static Future<Http> deploy(Platform platform, LiveConfig live, String adminToken, Store store, Plugins plugins,
-                               Streams streams, Scoring scoring, Ingest ingest) {
+                               Streams streams, Scoring scoring, Ingest ingest,
+                               Supplier<Map<String, Object>> cluster) {
         Startup config = live.get().startup();
         var json = platform.json();
         var catalog = new CatalogHandlers(plugins.host(), plugins.measurer(), live::reloadable, json);
@@ -34,7 +37,7 @@ record Http(String deployment, int port) {
                 new SeriesHandlers(store.series(), live::reloadable),
                 new ObservationHandlers(ingest.service(), platform.metrics(), json),
                 new HealthHandlers(store.health(), plugins.host(), plugins.measurer(),
-                        streams.gate(), ingest.sources(), scoring.service().status(), json),
+                        streams.gate(), ingest.sources(), scoring.service().status(), json, cluster),
                 new EventHandlers(store.database().events(), store.workers(), live::reloadable, json,
                         ingest.events()),
                 new AdminHandlers(plugins.host(), catalog, json),

@@ -8,6 +8,7 @@ import io.ballast.server.score.ScenarioService;
 import io.ballast.server.score.Scenarios;
 import io.ballast.server.score.ScoreQueries;
 import io.ballast.server.score.ScoreService;
+import io.ballast.server.score.ScoreSink;
 import io.ballast.server.score.Scorer;
 import io.ballast.server.score.UncertaintyAnalysis;
 import io.ballast.server.score.UncertaintyRanges;
@@ -53,8 +54,10 @@ record Scoring(ScoreService service, ScoreQueries queries, ScenarioService scena
                 platform.outbound())).orElse(fired -> { });
         WorkerExecutor worker = vertx.createSharedWorkerExecutor("ballast-score", 1);
         var database = store.database();
+        ScoreSink sink = Clustering.sink(platform, streams);
         var service = new ScoreService(database.observations(), database.events(), database.scores(), scorer, panel,
-                queries, streams.events(), alerts, worker, platform.json(), uncertainty);
+                queries, sink, alerts, worker, platform.json(), uncertainty);
+        Clustering.receive(platform, sink, service, store);
         service.status().bindMetrics(platform.metrics().meters());
         WorkerExecutor scenarioWorker = vertx.createSharedWorkerExecutor("ballast-scenarios", 1);
         var scenarios = new ScenarioService(new Scenarios(database.observations(), database.events(), scorer, panel,

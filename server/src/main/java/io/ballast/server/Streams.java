@@ -14,7 +14,10 @@ record Streams(ScoreEvents events, StreamGate gate) {
     static Streams create(Platform platform, Startup config) {
         var gate = new StreamGate(cap(config.stream().maxConnections()));
         platform.metrics().gauge("ballast.streams.open", "open SSE streams", gate::open);
-        return new Streams(new ScoreEvents(platform.vertx()), gate);
+        // on a cluster the node keeps each region's recent events too: its streams start from them
+        ScoreEvents events = platform.cluster().isPresent()
+                ? new ScoreEvents(platform.vertx(), config.stream().replay()) : new ScoreEvents(platform.vertx());
+        return new Streams(events, gate);
     }
 
     /**

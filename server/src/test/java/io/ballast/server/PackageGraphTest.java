@@ -11,7 +11,7 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * The package graph, held: data flows ingest → store → score → stream → http and no stage reaches back; the plugin
  * API depends on the JDK alone; plugins and the test kit know nothing of the server; configuration is a leaf; only
- * the start-up stages (this package) know every stage.
+ * the start-up stages (this package) know every stage, and the cluster (which alone names Hazelcast).
  */
 @AnalyzeClasses(packages = "io.ballast", importOptions = ImportOption.DoNotIncludeTests.class)
 class PackageGraphTest {
@@ -55,6 +55,23 @@ class PackageGraphTest {
     static final ArchRule onlyTheStartUpStagesKnowEveryStage = noClasses()
             .that().resideInAPackage(SERVER + ".(*)..")
             .should().dependOnClassesThat().resideInAPackage(SERVER);
+
+    @ArchTest
+    static final ArchRule onlyTheStartUpStagesKnowTheCluster = noClasses()
+            .that().resideInAPackage(SERVER + ".(*)..").and().resideOutsideOfPackage(SERVER + ".cluster..")
+            .should().dependOnClassesThat().resideInAPackage(SERVER + ".cluster..");
+
+    @ArchTest
+    static final ArchRule theClusterKnowsNothingOfHttpStoreOrIngest = noClasses()
+            .that().resideInAPackage(SERVER + ".cluster..")
+            .should().dependOnClassesThat().resideInAnyPackage(SERVER + ".http..", SERVER + ".store..",
+                    SERVER + ".ingest..");
+
+    /** A single node loads nothing of Hazelcast: only the cluster package names it. */
+    @ArchTest
+    static final ArchRule hazelcastStaysInTheCluster = noClasses()
+            .that().resideOutsideOfPackage(SERVER + ".cluster..")
+            .should().dependOnClassesThat().resideInAnyPackage("com.hazelcast..", "io.vertx.spi.cluster..");
 
     @ArchTest
     static final ArchRule micronautStaysInTheStore = noClasses()

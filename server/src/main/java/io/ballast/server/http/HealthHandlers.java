@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * {@code /health/live} (the process answers) and {@code /health/ready}: the database answered its last probe (when
@@ -32,9 +33,13 @@ public final class HealthHandlers {
     private final SourceStatus sources;
     private final ScoringStatus scoring;
     private final ObjectMapper json;
+    private final Supplier<Map<String, Object>> cluster;
 
+    /** {@code cluster}: the members this node sees and whether their plugin sets match; empty on a single node. */
     public HealthHandlers(DatabaseHealth database, PluginHost plugins, Measurer measurer,
-                          StreamGate streams, SourceStatus sources, ScoringStatus scoring, ObjectMapper json) {
+                          StreamGate streams, SourceStatus sources, ScoringStatus scoring, ObjectMapper json,
+                          Supplier<Map<String, Object>> cluster) {
+        this.cluster = cluster;
         this.scoring = scoring;
         this.database = database;
         this.plugins = plugins;
@@ -83,6 +88,10 @@ public final class HealthHandlers {
         // a source that cannot be reached keeps the data it has: reported here, but not a reason to stop serving
         checks.put("sources", sources());
         checks.put("scoring", scoring());
+        Map<String, Object> members = cluster.get();
+        if (!members.isEmpty()) { // a plugin-set mismatch is reported here and as a metric, not a reason to stop
+            checks.put("cluster", members);
+        }
         boolean up = databaseUp && healthy > 0 && scoring.healthy();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", up ? "UP" : "DOWN");

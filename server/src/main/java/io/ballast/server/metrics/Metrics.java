@@ -13,8 +13,11 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.spi.cluster.ClusterManager;
 import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsFactory;
@@ -44,12 +47,21 @@ public final class Metrics {
 
     /** A Vert.x instance whose HTTP server, event bus and pools report into this registry. */
     public Vertx vertx(VertxOptions options) {
+        return builder(options).build();
+    }
+
+    /** A clustered Vert.x reporting into this registry; completes once it joined the cluster. */
+    public Future<Vertx> clusteredVertx(VertxOptions options, ClusterManager manager) {
+        return builder(options).withClusterManager(manager).buildClustered();
+    }
+
+    private VertxBuilder builder(VertxOptions options) {
         // the event bus only carries score events to the HTTP verticles; its per-consumer gauges would collide
         options.setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
                 .addDisabledMetricsCategory(MetricsDomain.EVENT_BUS)
                 .setLabels(EnumSet.of(Label.HTTP_METHOD, Label.HTTP_CODE, Label.HTTP_ROUTE, Label.POOL_TYPE,
                         Label.POOL_NAME)));
-        return Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory(registry)).build();
+        return Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory(registry));
     }
 
     /** The registry, for binders and the scrape endpoint. */

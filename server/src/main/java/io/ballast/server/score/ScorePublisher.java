@@ -57,6 +57,19 @@ final class ScorePublisher {
         }
     }
 
+    /**
+     * Rebuilds every region's document and takes it as sent, without sending (another node sent it): this node then
+     * sends a region again only when its own scoring changes it.
+     */
+    void remember() {
+        try {
+            queries.refreshAll().forEach((region, doc) -> doc.ifPresent(bytes -> published.put(region, bytes)));
+        } catch (Throwable e) { // out of memory included: readers keep the previous documents
+            status.failed("rebuilding the latest scores", e);
+            LOG.error("Rebuilding the latest documents failed; readers keep the previous ones", e);
+        }
+    }
+
     /** Hands alerts that did not hold before to the sink; at start-up the current alerts are the baseline. */
     private void notifyNewAlerts(String region, boolean baseline) {
         Set<Alert> now = new LinkedHashSet<>(queries.alerts(region));

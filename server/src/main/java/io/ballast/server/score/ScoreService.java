@@ -32,6 +32,7 @@ public final class ScoreService {
     private final Scorer scorer;
     private final Panel panel;
     private final ScorePublisher publisher;
+    private final ScoreSink sink;
     private final ScoreRows rows;
     private final WorkerExecutor worker;
     private final UncertaintyService uncertainty;
@@ -52,6 +53,7 @@ public final class ScoreService {
         this.scorer = scorer;
         this.panel = panel;
         this.publisher = new ScorePublisher(queries, sink, alertSink, status);
+        this.sink = sink;
         this.rows = new ScoreRows(json);
         this.worker = worker;
     }
@@ -145,6 +147,31 @@ public final class ScoreService {
         }
     }
 
+    /**
+     * Takes a region's years another node of the cluster computed (it stored them and told the streams): into the
+     * panel, and this node's documents rebuilt from it, without scoring again. Queued on the scoring worker.
+     */
+    public void adopt(String region, List<YearScores> years) {
+        if (!closed) {
+            worker.executeBlocking(() -> {
+                panel.put(region, years);
+                publisher.remember();
+                return null;
+            }, false);
+        }
+    }
+
+    /** Takes the uncertainty analysis another node ran of the same scores, and rebuilds the documents with it. */
+    public void adopt(UncertaintyResult result) {
+        if (!closed) {
+            worker.executeBlocking(() -> {
+                uncertainty.adopt(result);
+                publisher.remember();
+                return null;
+            }, false);
+        }
+    }
+
     /** Recomputes every year of these regions and publishes every region, changed or not. Blocks; used at start-up. */
     public void recomputeAll(Collection<String> regions) {
         for (String region : regions) {
@@ -163,6 +190,7 @@ public final class ScoreService {
             RegionData data = RegionData.of(observations.ofRegion(region), events.ofRegion(region));
             List<YearScores> years = scorer.score(region, data);
             panel.put(region, years);
+            sink.scored(region, years);
             int changed = scores.replace(region, Integer.MIN_VALUE, rows.rows(years));
             LOG.debug("Recomputed {}: {} scores changed in {} ms", region, changed,
                     (System.nanoTime() - started) / 1_000_000);
@@ -191,6 +219,7 @@ public final class ScoreService {
         if (closed) {
             return;
         }
+        sink.analysed(result);
         worker.executeBlocking(() -> {
             if (uncertainty.current().isPresent()) {
                 publisher.publish(false, ScoreSink.UNCERTAINTY);

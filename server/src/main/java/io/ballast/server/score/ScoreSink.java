@@ -1,6 +1,7 @@
 package io.ballast.server.score;
 
 import io.vertx.core.buffer.Buffer;
+import java.util.List;
 
 /**
  * Where a region's new latest-scores document goes once it changed: the stream stage. {@code event} names why it
@@ -16,4 +17,12 @@ public interface ScoreSink {
 
     /** Called from the scoring worker with the region's latest-scores JSON, serialised once. */
     void publish(String region, String event, Buffer latestScores);
+
+    /** Called from the scoring worker with a region's newly computed years (a cluster hands them to the others). */
+    default void scored(String region, List<YearScores> years) {
+    }
+
+    /** Called when an uncertainty analysis of this node's scores is done (a cluster hands it to the others). */
+    default void analysed(UncertaintyResult result) {
+    }
 }

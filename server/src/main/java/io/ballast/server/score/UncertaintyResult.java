@@ -38,6 +38,11 @@ public record UncertaintyResult(long version, Map<String, Map<Integer, CellResul
         return new UncertaintyResult(version, Map.of(), Map.of(), samples, 2 * samples, 0, 0, Instant.now(), 0);
     }
 
+    /** The same result, taken as the analysis of panel version {@code panel} (another node's panel's twin). */
+    UncertaintyResult forVersion(long panel) {
+        return new UncertaintyResult(panel, cells, sensitivity, samples, draws, p5Shift, p95Shift, computedAt, millis);
+    }
+
     /** A region-year's result, if the analysis covered it. */
     java.util.Optional<CellResult> cell(String region, int year) {
         return java.util.Optional.ofNullable(cells.getOrDefault(region, Map.of()).get(year));

@@ -101,6 +101,18 @@ public final class UncertaintyService {
         done.accept(next);
     }
 
+    /**
+     * Takes an analysis another node of the cluster ran of the scores this node just adopted from it, as the analysis
+     * of this node's panel as it is now (with the ranges configured here); nothing runs here.
+     */
+    void adopt(UncertaintyResult result) {
+        Optional<UncertaintyRanges> wanted = ranges.get();
+        if (wanted.isPresent()) {
+            analysed = new Analysed(result.forVersion(panel.version()), wanted.get());
+            failure = null;
+        }
+    }
+
     /** The analysis of the panel as it is now, with the ranges configured now, if it is done. */
     public Optional<UncertaintyResult> current() {
         Analysed a = analysed;

@@ -5,18 +5,23 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.MessageCodec;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
 
 /**
  * Turns a region's new latest-scores document into one {@link ScoreEvent}: numbered, framed as SSE once, remembered
  * as the region's latest, and published on the event bus to every HTTP verticle's {@link StreamEndpoint}.
  *
  * <p>Sequence numbers start at the wall-clock millisecond of start-up and only grow, so a browser that reconnects
- * after a restart never presents an id from the future.
+ * after a restart never presents an id from the future. On a cluster they come from a counter every node shares (an
+ * {@link EventRoute}), and this node also keeps each region's recent events, to seed its streams' replay rings and
+ * to hand a joining node.
  */
 public final class ScoreEvents implements ScoreSink {
 
@@ -26,19 +31,44 @@ public final class ScoreEvents implements ScoreSink {
     private static final DeliveryOptions LOCAL = new DeliveryOptions().setCodecName(LocalCodec.NAME).setLocalOnly(true);
 
     private final Vertx vertx;
-    private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis());
     private final Map<String, ScoreEvent> latest = new ConcurrentHashMap<>();
+    /** On a cluster, each region's recent events on this node; null on a single node. */
+    private final Map<String, ReplayRing> backlog;
+    private final int replay;
+    private volatile EventRoute route;
+    /** On a cluster: events up to this id came before this node's backlog began. */
+    private volatile long knownFrom;
 
+    /** The events of a single node. */
     public ScoreEvents(Vertx vertx) {
         this.vertx = vertx;
+        this.backlog = null;
+        this.replay = 0;
+        this.route = new LocalRoute(this);
         vertx.eventBus().registerCodec(new LocalCodec());
+    }
+
+    /** The events of a cluster's node, which keeps {@code replay} recent events per region; route them next. */
+    public ScoreEvents(Vertx vertx, int replay) {
+        this.vertx = vertx;
+        this.backlog = new HashMap<>();
+        this.replay = replay;
+        this.route = new LocalRoute(this);
+        vertx.eventBus().registerCodec(new LocalCodec());
+    }
+
+    /** Numbers and sends events through {@code route} from now on (a cluster's; set before scoring starts). */
+    public void route(EventRoute route) {
+        this.knownFrom = route.current();
+        this.route = route;
     }
 
     @Override
     public void publish(String region, String name, Buffer latestScores) {
-        ScoreEvent event = frame(region, name, latestScores);
-        latest.put(region, event);
-        vertx.eventBus().publish(ADDRESS, event, LOCAL);
+        EventRoute r = route;
+        if (!r.quiet(region)) {
+            r.send(true, id -> frame(id, name, region, latestScores));
+        }
     }
 
     /**
@@ -46,11 +76,60 @@ public final class ScoreEvents implements ScoreSink {
      * score events, but never a newly connected client's snapshot.
      */
     public void announce(String region, String name, Buffer data) {
-        vertx.eventBus().publish(ADDRESS, frame(region, name, data), LOCAL);
+        route.send(false, id -> frame(id, name, region, data));
     }
 
-    private ScoreEvent frame(String region, String name, Buffer data) {
-        long id = sequence.incrementAndGet();
+    /**
+     * Hands a numbered event to this node's streams: as the region's latest when {@code snapshot} (unless a later one
+     * is already), into the node's replay backlog on a cluster, and to every HTTP verticle.
+     */
+    public void deliver(ScoreEvent event, boolean snapshot) {
+        if (snapshot) {
+            latest.merge(event.region(), event, (was, now) -> now.sequence() > was.sequence() ? now : was);
+        }
+        if (backlog != null) {
+            synchronized (backlog) {
+                backlog.computeIfAbsent(event.region(), r -> new ReplayRing(replay, knownFrom))
+                        .add(event);
+            }
+        }
+        vertx.eventBus().publish(ADDRESS, event, LOCAL);
+    }
+
+    /** Fills a region's backlog from a member's (a joining node), before any stream opens. */
+    public void seed(String region, List<ScoreEvent> events) {
+        if (backlog == null || events.isEmpty()) {
+            return;
+        }
+        synchronized (backlog) {
+            ReplayRing ring = backlog.computeIfAbsent(region,
+                    r -> new ReplayRing(replay, events.get(0).sequence() - 1));
+            events.forEach(ring::add);
+        }
+    }
+
+    /** Every region's recent events on this node, oldest first (empty on a single node). */
+    public Map<String, List<ScoreEvent>> backlog() {
+        Map<String, List<ScoreEvent>> all = new HashMap<>();
+        if (backlog != null) {
+            synchronized (backlog) {
+                backlog.forEach((region, ring) -> all.put(region, ring.all()));
+            }
+        }
+        return all;
+    }
+
+    /** A copy of a region's backlog, for a stream endpoint's ring; empty on a single node. */
+    Optional<ReplayRing> ringCopy(String region) {
+        if (backlog == null) {
+            return Optional.empty();
+        }
+        synchronized (backlog) {
+            return Optional.ofNullable(backlog.get(region)).map(ReplayRing::copy);
+        }
+    }
+
+    private static ScoreEvent frame(long id, String name, String region, Buffer data) {
         Buffer frame = Buffer.buffer(data.length() + 48)
                 .appendString("id: " + id + "\nevent: " + name + "\ndata: ", "UTF-8")
                 .appendBuffer(data)
@@ -63,9 +142,34 @@ public final class ScoreEvents implements ScoreSink {
         return Optional.ofNullable(latest.get(region));
     }
 
-    /** The last sequence number handed out. */
+    /** Every region's last event. */
+    public List<ScoreEvent> latest() {
+        return new ArrayList<>(latest.values());
+    }
+
+    /** The last sequence number handed out (on a cluster: the greatest known here). */
     public long currentSequence() {
-        return sequence.get();
+        return route.current();
+    }
+
+    /** One node: a counter of this process, and straight to its streams. */
+    private static final class LocalRoute implements EventRoute {
+        private final ScoreEvents events;
+        private final AtomicLong sequence = new AtomicLong(System.currentTimeMillis());
+
+        LocalRoute(ScoreEvents events) {
+            this.events = events;
+        }
+
+        @Override
+        public long current() {
+            return sequence.get();
+        }
+
+        @Override
+        public void send(boolean snapshot, LongFunction<ScoreEvent> numbered) {
+            events.deliver(numbered.apply(sequence.incrementAndGet()), snapshot);
+        }
     }
 
     /** Passes events between verticles of this process as they are: immutable, so nothing is copied. */
@@ -74,19 +178,12 @@ public final class ScoreEvents implements ScoreSink {
 
         @Override
         public void encodeToWire(Buffer buffer, ScoreEvent event) {
-            byte[] region = event.region().getBytes(StandardCharsets.UTF_8);
-            buffer.appendInt(region.length).appendBytes(region).appendLong(event.sequence())
-                    .appendInt(event.frame().length()).appendBuffer(event.frame());
+            ScoreEventWire.write(buffer, event);
         }
 
         @Override
         public ScoreEvent decodeFromWire(int pos, Buffer buffer) {
-            int regionLength = buffer.getInt(pos);
-            String region = buffer.getString(pos + 4, pos + 4 + regionLength, "UTF-8");
-            int at = pos + 4 + regionLength;
-            long sequence = buffer.getLong(at);
-            int frameLength = buffer.getInt(at + 8);
-            return new ScoreEvent(region, sequence, buffer.getBuffer(at + 12, at + 12 + frameLength));
+            return ScoreEventWire.read(buffer, pos);
         }
 
         @Override

@@ -63,7 +63,8 @@ public final class StreamEndpoint {
         this.gate = gate;
         this.replay = replay;
         this.openedAt = events.currentSequence();
-        this.consumer = vertx.eventBus().consumer(ScoreEvents.ADDRESS, message -> broadcast(message.body()));
+        // local: on a cluster the events reach this node through ClusterEvents, never straight from another node
+        this.consumer = vertx.eventBus().localConsumer(ScoreEvents.ADDRESS, message -> broadcast(message.body()));
         this.heartbeatTimer = vertx.setPeriodic(heartbeatSeconds * 1000L, id -> heartbeat());
     }
 
@@ -118,7 +119,8 @@ public final class StreamEndpoint {
     }
 
     private ReplayRing ring(String region) {
-        return rings.computeIfAbsent(region, r -> new ReplayRing(replay, openedAt));
+        // on a cluster the node's backlog seeds the ring: a client whose node died resumes here without a gap
+        return rings.computeIfAbsent(region, r -> events.ringCopy(r).orElseGet(() -> new ReplayRing(replay, openedAt)));
     }
 
     private void broadcast(ScoreEvent event) {

@@ -14,15 +14,18 @@ import io.ballast.server.store.StoreWorkers;
 record Store(Database database, StoreWorkers workers, SeriesQueries series) {
 
     /** Opens the database and seeds the bundled baseline into a new one; blocks, so it runs on a thread of its own. */
-    static Database open(Startup config) {
-        Database database = Database.open(config.data().dir());
+    static Database open(Startup config, StartupPhases phases) {
+        Database database = phases.time("database", () -> Database.open(config.data().dir()));
         try {
             // H2 creates its files with the process's umask (often 0644); the data folder is 0700, and so are they
             for (String name : new String[] {"ballast.mv.db", "ballast.trace.db"}) {
                 OwnerOnly.file(config.data().dir().resolve(name));
             }
             if (config.data().baseline()) {
-                Baseline.bundled().seed(database.observations(), database.events());
+                phases.time("baseline", () -> {
+                    Baseline.bundled().seed(database.observations(), database.events());
+                    return null;
+                });
             }
             return database;
         } catch (java.io.IOException e) {

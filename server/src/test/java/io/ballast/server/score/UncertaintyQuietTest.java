@@ -1,0 +1,43 @@
+package io.ballast.server.score;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.ballast.server.config.BallastConfig;
+import io.ballast.server.config.ConfigLoader;
+import io.ballast.server.score.uncertainty.MonteCarlo;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+
+/** An analysis waits a quiet time after it is asked for, and changes within it are analysed together. */
+class UncertaintyQuietTest {
+
+    @Test
+    void changesDuringTheQuietTimeAreAnalysedOnceAsTheyStandAtItsEnd() throws InterruptedException {
+        BallastConfig config = new ConfigLoader().load(Optional.empty(), Map.of("BALLAST_UNCERTAINTY_SAMPLES", "2"));
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Panel panel = new Panel();
+            var service = new UncertaintyService(panel, () -> config, () -> UncertaintyRanges.of(config.uncertainty()),
+                    new UncertaintyAnalysis(new MonteCarlo(threads, 1)), threads, Duration.ofSeconds(2));
+            List<Long> analysed = new CopyOnWriteArrayList<>();
+            for (int change = 0; change < 3; change++) {
+                panel.put("CHN", List.of());
+                service.schedule(result -> analysed.add(result.version()));
+                Thread.sleep(200); // well within the quiet time; without it an analysis of change 1 would be under way
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> !analysed.isEmpty());
+            // without the quiet time the first change's version would be analysed first, alone
+            assertThat(analysed.get(0)).isEqualTo(panel.version()).isEqualTo(3);
+            assertThat(service.current()).isPresent();
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+}

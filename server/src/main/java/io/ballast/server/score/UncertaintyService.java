@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * analysis runs asks for one more when it ends; requests in between collapse into that one. A result belongs to the
  * panel version it analysed; {@link #current()} gives it only while that version is still the panel's. An analysis
  * starts after a quiet time: the change's event reaches its streams first (the analysis takes both cores), and
- * changes during that time are analysed together.
+ * changes during that time are analysed together. An analysis under way when the scores change is abandoned, so that
+ * it does not hold the cores while the change is scored and delivered.
  */
 public final class UncertaintyService {
 
@@ -109,9 +110,18 @@ public final class UncertaintyService {
         Map<String, List<YearScores>> years = new LinkedHashMap<>();
         c.regions().forEach(r -> years.put(r.code(), panel.years(r.code())));
         Aggregation aggregation = Aggregation.of(c);
-        UncertaintyResult next = analysis.run(version, years, aggregation::weight, wanted.get(),
-                c.scoring().missing().carryForwardYears(), c.scoring().missing().minInputCoverage(),
-                c.scoring().minCoverage());
+        UncertaintyResult next;
+        try {
+            next = analysis.run(version, years, aggregation::weight, wanted.get(),
+                    c.scoring().missing().carryForwardYears(), c.scoring().missing().minInputCoverage(),
+                    c.scoring().minCoverage(), () -> panel.version() != version);
+        } catch (RuntimeException e) {
+            if (panel.version() != version) { // abandoned: the change that moved the panel asks for the next one
+                LOG.debug("Uncertainty analysis of panel version {} abandoned: the scores changed", version);
+                return;
+            }
+            throw e;
+        }
         analysed = new Analysed(next, wanted.get());
         failure = null;
         LOG.debug("Uncertainty analysis of panel version {} done in {} ms", version, next.millis());

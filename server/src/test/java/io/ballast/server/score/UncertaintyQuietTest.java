@@ -15,7 +15,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
-/** An analysis waits a quiet time after it is asked for, and changes within it are analysed together. */
+/**
+ * An analysis waits a quiet time after it is asked for, and changes within it are analysed together; one under way
+ * when the scores change is abandoned for one of the new scores.
+ */
 class UncertaintyQuietTest {
 
     @Test
@@ -36,6 +39,29 @@ class UncertaintyQuietTest {
             // without the quiet time the first change's version would be analysed first, alone
             assertThat(analysed.get(0)).isEqualTo(panel.version()).isEqualTo(3);
             assertThat(service.current()).isPresent();
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void anAnalysisUnderWayWhenTheScoresChangeIsAbandonedForOneOfTheNewScores() throws InterruptedException {
+        BallastConfig config = new ConfigLoader().load(Optional.empty(), Map.of());
+        Bundled bundled = new Bundled(config);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Panel panel = bundled.panel;
+            var service = new UncertaintyService(panel, () -> config, () -> UncertaintyRanges.of(config.uncertainty()),
+                    new UncertaintyAnalysis(new MonteCarlo(threads, 1)), threads, Duration.ZERO);
+            List<Long> analysed = new CopyOnWriteArrayList<>();
+            service.schedule(result -> analysed.add(result.version()));
+            Thread.sleep(200); // 4,096 samples on one thread take well over a second: this one is under way
+            panel.put("CHN", bundled.years.get("CHN"));
+            service.schedule(result -> analysed.add(result.version()));
+            await().atMost(Duration.ofSeconds(60)).until(() -> !analysed.isEmpty());
+            // had it run to its end, the stale analysis would have been delivered first
+            assertThat(analysed.get(0)).isEqualTo(panel.version());
+            assertThat(service.failure()).isEmpty();
         } finally {
             threads.shutdownNow();
         }

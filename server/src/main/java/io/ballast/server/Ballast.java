@@ -62,6 +62,12 @@ public final class Ballast implements AutoCloseable {
      * its reloadable keys are applied while the server runs.
      */
     public static Future<Ballast> start(BallastConfig config, Optional<Path> file, Map<String, String> env) {
+        return start(config, file, env, StartupPhases.fromNow());
+    }
+
+    /** As {@link #start(BallastConfig, Optional, Map)}, recording the start-up's phases in {@code phases}. */
+    public static Future<Ballast> start(BallastConfig config, Optional<Path> file, Map<String, String> env,
+                                        StartupPhases phases) {
         String adminToken;
         try {
             // the database, the generated token and the plugin cache live here: the server's user's alone
@@ -75,28 +81,31 @@ public final class Ballast implements AutoCloseable {
         }
         // The database (Micronaut context, Flyway, the baseline) takes the longest to start: it opens on a thread of
         // its own while Vert.x, metrics and the plugins come up on this one.
-        CompletableFuture<Database> opening = CompletableFuture.supplyAsync(() -> Store.open(config.startup()),
-                command -> new Thread(command, "ballast-open").start());
+        CompletableFuture<Database> opening = CompletableFuture.supplyAsync(() -> Store.open(config.startup(),
+                phases), command -> new Thread(command, "ballast-open").start());
         Platform platform;
         try {
-            platform = Platform.start(config.cluster());
+            platform = phases.time("platform", () -> Platform.start(config.cluster()));
         } catch (RuntimeException e) { // a cluster that cannot be joined (a taken port, a refused interface)
             opening.thenAccept(Database::close);
             return Future.failedFuture(e);
         }
         LiveConfig live = new LiveConfig(config);
+        long pluginsStart = phases.now();
         Plugins plugins = Plugins.create(platform, live);
         Streams streams = Streams.create(platform, config.startup());
         Future<Database> opened = Future.fromCompletionStage(opening, platform.vertx().getOrCreateContext())
                 .recover(e -> Future.failedFuture(e instanceof CompletionException && e.getCause() != null
                         ? e.getCause() : e));
         Future<Optional<Clustering>> clustering = Clustering.start(platform, streams, plugins);
-        return Future.all(plugins.load(platform.vertx()), opened, clustering).recover(e -> {
+        Future<Void> loaded = plugins.load(platform.vertx()).onSuccess(v -> phases.record("plugins", pluginsStart));
+        return Future.all(loaded, opened, clustering).recover(e -> {
             opened.onSuccess(Database::close);
             return Future.failedFuture(e);
         }).compose(all -> {
             Store store = Store.of(opened.result(), platform);
-            return serve(platform, live, file, env, adminToken, store, plugins, streams, clustering.result())
+            return serve(platform, live, file, env, adminToken, store, plugins, streams, clustering.result(),
+                    phases)
                     .onFailure(e -> store.close());
         }).onFailure(e -> platform.close());
     }
@@ -104,14 +113,24 @@ public final class Ballast implements AutoCloseable {
     /** Scores every region once, starts the sources and the HTTP verticles, then watches the plugins and the file. */
     private static Future<Ballast> serve(Platform platform, LiveConfig live, Optional<Path> file,
                                          Map<String, String> env, String adminToken, Store store, Plugins plugins,
-                                         Streams streams, Optional<Clustering> clustering) {
+                                         Streams streams, Optional<Clustering> clustering, StartupPhases phases) {
+        long scoringStart = phases.now();
         Scoring scoring = Scoring.create(platform, store, plugins, streams, live);
         var startup = live.get().startup();
         return scoring.first(platform, store, plugins, live)
-                .compose(v -> Ingest.start(platform, store, plugins, scoring, streams, live))
-                .compose(ingest -> Http.deploy(platform, live, adminToken, store, plugins, streams, scoring, ingest,
-                        Clustering.health(clustering)))
+                .onSuccess(v -> phases.record("scoring", scoringStart))
+                .compose(v -> {
+                    long ingestStart = phases.now();
+                    return Ingest.start(platform, store, plugins, scoring, streams, live)
+                            .onSuccess(i -> phases.record("ingest", ingestStart));
+                })
+                .compose(ingest -> {
+                    long httpStart = phases.now();
+                    return Http.deploy(platform, live, adminToken, store, plugins, streams, scoring, ingest,
+                            Clustering.health(clustering)).onSuccess(h -> phases.record("http", httpStart));
+                })
                 .onSuccess(http -> Clustering.serving(clustering))
+                .onSuccess(http -> scoring.service().settle())
                 .compose(http -> platform.vertx().executeBlocking(() -> file.map(f -> ConfigWatcher.start(
                         platform.vertx(), f, textOf(f), env, live, reloads(platform, plugins, scoring),
                         startup.server().reloadCheckMs())), false)

@@ -8,6 +8,7 @@ import io.ballast.server.http.CatalogHandlers;
 import io.ballast.server.http.EventHandlers;
 import io.ballast.server.http.HealthHandlers;
 import io.ballast.server.http.HttpVerticle;
+import io.ballast.server.http.JsonDocuments;
 import io.ballast.server.http.ObservationHandlers;
 import io.ballast.server.http.ScenarioHandlers;
 import io.ballast.server.http.ScoreHandlers;
@@ -31,10 +32,11 @@ record Http(String deployment, int port) {
                                Supplier<Map<String, Object>> cluster) {
         Startup config = live.get().startup();
         var json = platform.json();
+        var documents = new JsonDocuments();
         var catalog = new CatalogHandlers(plugins.host(), plugins.measurer(), live::reloadable, json);
         var handlers = new ApiRouter.Handlers(catalog,
-                new ScoreHandlers(scoring.queries(), plugins.host(), live::reloadable),
-                new SeriesHandlers(store.series(), live::reloadable),
+                new ScoreHandlers(scoring.queries(), plugins.host(), live::reloadable, documents),
+                new SeriesHandlers(store.series(), live::reloadable, documents),
                 new ObservationHandlers(ingest.service(), platform.metrics(), json),
                 new HealthHandlers(store.health(), plugins.host(), plugins.measurer(),
                         streams.gate(), ingest.sources(), scoring.service().status(), json, cluster),

@@ -28,6 +28,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        StartupPhases phases = new StartupPhases(StartupPhases.sinceProcessStart());
         if (args.length == 1 && args[0].equals("hash-token")) {
             hashToken();
             return;
@@ -38,8 +39,10 @@ public final class Main {
         BallastConfig config;
         Optional<Path> file;
         try {
+            long configStart = phases.now();
             file = configFile(options, System.getenv());
             config = new ConfigLoader().load(file, System.getenv());
+            phases.record("config", configStart);
         } catch (ConfigException e) {
             System.err.println("ballast: invalid configuration: " + e.getMessage());
             System.exit(2);
@@ -55,7 +58,7 @@ public final class Main {
         long started = System.nanoTime();
         Ballast ballast;
         try {
-            ballast = Ballast.start(config, file, System.getenv()).await();
+            ballast = Ballast.start(config, file, System.getenv(), phases).await();
         } catch (Exception e) { // await() rethrows the cause as is, checked ones (a taken port's BindException) too
             if (e instanceof java.net.BindException) {
                 LOG.error("Ballast could not start: cannot listen on {}:{} ({}); set server.port or "
@@ -72,7 +75,8 @@ public final class Main {
             System.exit(check(ballast, host, config, (System.nanoTime() - started) / 1_000_000));
         }
         Runtime.getRuntime().addShutdownHook(new Thread(ballast::close, "ballast-shutdown"));
-        LOG.info("Ballast is ready: dashboard at http://{}:{}/", host, ballast.port());
+        LOG.info("Ballast is ready: dashboard at http://{}:{}/ ({} ms after the process started; phases in ms "
+                + "from it, name=took@began: {})", host, ballast.port(), phases.now(), phases.line());
     }
 
     /**

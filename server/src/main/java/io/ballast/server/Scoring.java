@@ -33,6 +33,11 @@ record Scoring(ScoreService service, ScoreQueries queries, ScenarioService scena
 
     /** Scenarios waiting or running before {@code POST /api/v1/scenarios} answers 503. */
     private static final int MAX_SCENARIOS = 16;
+    /**
+     * How long an uncertainty analysis waits after a change: it takes both cores for most of a second, and the
+     * change's event should reach its streams first (docs/performance.md, delivery).
+     */
+    private static final Duration ANALYSIS_QUIET = Duration.ofMillis(250);
 
     static Scoring create(Platform platform, Store store, Plugins plugins, Streams streams, LiveConfig live) {
         var config = live.get().startup();
@@ -45,7 +50,7 @@ record Scoring(ScoreService service, ScoreQueries queries, ScenarioService scena
         }, false);
         var analysis = new UncertaintyAnalysis(new MonteCarlo(analysers, 2));
         var uncertainty = new UncertaintyService(panel, live, () -> UncertaintyRanges.of(live.get().uncertainty()),
-                analysis, analysers);
+                analysis, analysers, ANALYSIS_QUIET);
         var queries = new ScoreQueries(panel, platform.json(), live, uncertainty::current, uncertainty::enabled);
         queries.bindMetrics(platform.metrics().meters());
         var scorer = new Scorer(plugins.host(), plugins.measurer(), live, Clock.systemUTC());

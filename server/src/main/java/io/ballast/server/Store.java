@@ -20,9 +20,9 @@ record Store(Database database, StoreWorkers workers, SeriesQueries series, Data
     private static final Duration PROBE_INTERVAL = Duration.ofSeconds(1);
 
     /** Opens the database and seeds the bundled baseline into a new one; blocks, so it runs on a thread of its own. */
-    static Database open(Startup config) {
+    static Database open(Startup config, StartupPhases phases) {
         JdbcTarget target = JdbcTarget.of(config.database(), config.data().dir());
-        Database database = Database.open(target);
+        Database database = phases.time("database", () -> Database.open(target));
         try {
             if (config.database().embedded()) {
                 // H2 creates its files with the process's umask (often 0644); the data folder is 0700, and so are they
@@ -31,7 +31,10 @@ record Store(Database database, StoreWorkers workers, SeriesQueries series, Data
                 }
             }
             if (config.data().baseline()) {
-                Baseline.bundled().seed(database.observations(), database.events());
+                phases.time("baseline", () -> {
+                    Baseline.bundled().seed(database.observations(), database.events());
+                    return null;
+                });
             }
             return database;
         } catch (java.io.IOException e) {

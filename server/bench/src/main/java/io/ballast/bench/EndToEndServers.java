@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The processes of the end-to-end benchmark: Ballast as the README starts it (with the class-data archive when there
@@ -64,13 +65,25 @@ final class EndToEndServers {
 
     /** Milliseconds from the process's start to its first 200 from {@code /health/ready}; it is stopped after. */
     long msToReady(Launch server) throws IOException, InterruptedException {
+        return timeToReady(server).ms();
+    }
+
+    /** The time to ready (as {@link #msToReady}) and the server's own ready line, if it logged one. */
+    record Ready(long ms, Optional<ReadyLine> line) {
+    }
+
+    /** As {@link #msToReady}, reading the server's ready line (its start-up phases) from its output. */
+    Ready timeToReady(Launch server) throws IOException, InterruptedException {
+        Path log = Files.createTempFile("ballast-bench", ".log");
         long t0 = System.nanoTime();
-        Process p = start(server);
+        Process p = processes.start(server.command(), Redirect.to(log.toFile()));
         try {
             server.waitReady(http);
-            return (System.nanoTime() - t0) / 1_000_000;
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            return new Ready(ms, ReadyLine.await(log));
         } finally {
             stop(p);
+            Files.deleteIfExists(log);
         }
     }
 

@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  * acknowledgement to the score event's arrival (p50, p99, max; median of 5 trials, after 50 triggers without streams
  * and 2 trials with them to warm the server up), and the server's heap and RSS per stream. The same is done against
  * {@link BareBroadcaster}, bare Vert.x sending the same bytes, as the floor. At Ballast's stream cap, 200 more clients
- * must be refused with 503 while the server keeps answering other requests. This class runs the steps of one
+ * must be refused with 503 while the server keeps answering other requests. Ballast is measured twice, as configured
+ * by default and without the uncertainty analysis, which takes both cores for a while after every change. This class runs the steps of one
  * measurement; triggering ({@link FanOutTrigger}), the clients' protocol ({@link FanOutClientLines}), memory
  * ({@link ServerMemory}) and the table ({@link FanOutTable}) are classes of their own.
  * {@code java -cp server/bench/target/benchmarks.jar io.ballast.bench.FanOut [server.jar] [N,N,...]}.
@@ -67,6 +68,7 @@ public final class FanOut {
         List<Row> rows = new ArrayList<>();
         for (int n : ns) {
             rows.add(bench.measure(FanOutTarget.BALLAST, n, n >= STREAM_CAP));
+            rows.add(bench.measure(FanOutTarget.BALLAST_NO_ANALYSIS, n, false));
             rows.add(bench.measure(FanOutTarget.BARE, n, false));
         }
         FanOutTable.print(rows, TRIALS);
@@ -77,13 +79,13 @@ public final class FanOut {
         String label = target.label() + " N=" + n;
         Launch launch = target == FanOutTarget.BARE
                 ? Launch.bench(benchJar, SERVER_JVM, BareBroadcaster.class, eventFile.toString())
-                : Launch.ballast(jar, Files.createTempDirectory(work, "ballast-data"), SERVER_JVM, "");
+                : Launch.ballast(jar, Files.createTempDirectory(work, "ballast-data"), SERVER_JVM, target.extraYaml());
         int port = launch.port();
         Process server = processes.start(launch.command(), Redirect.to(log(label, "server").toFile()));
         Process client = null;
         try {
             launch.waitReady(http);
-            if (target == FanOutTarget.BALLAST && eventFile == null) {
+            if (target.ballast() && eventFile == null) {
                 writeEventFile(port);
             }
             warmUp(target, port);

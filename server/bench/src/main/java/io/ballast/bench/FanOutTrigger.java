@@ -29,7 +29,7 @@ final class FanOutTrigger {
 
     /** Triggers one event on the target listening on {@code port}; answers the nanoTime its answer had been read. */
     long trigger(FanOutTarget target, int port) throws IOException {
-        if (target == FanOutTarget.BARE) {
+        if (!target.ballast()) {
             Answer a = exchange(port, "/publish", "{}", "");
             check(a.status() == 200, "publish answered " + a.status());
             return a.at();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ballast.server.config.BallastConfig;
 import io.ballast.server.config.Security;
 import io.ballast.server.config.Startup;
+import io.ballast.server.metrics.HttpMetrics;
 import io.ballast.server.stream.StreamEndpoint;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
@@ -42,6 +43,7 @@ public final class ApiRouter {
     private final Access access;
     private final RateLimiter writes;
     private final ConnectionLimits connections;
+    private final HttpMetrics metrics;
 
     public ApiRouter(Handlers handlers, Supplier<BallastConfig.Reloadable> config, Startup startup,
                      String adminToken, ObjectMapper json, PrometheusMeterRegistry registry) {
@@ -51,6 +53,7 @@ public final class ApiRouter {
         this.maxBodyBytes = startup.server().maxBodyBytes();
         this.json = json;
         this.registry = registry;
+        this.metrics = new HttpMetrics(registry);
         this.access = Access.of(adminToken, security);
         this.writes = new RateLimiter(security.writesPerMinute());
         this.connections = new ConnectionLimits(startup.server().maxConnectionsPerAddress(),
@@ -75,7 +78,7 @@ public final class ApiRouter {
             ctx.addEndHandler(done -> guard.ended(connection));
             ctx.next();
         });
-        router.route().handler(new RequestLog());
+        router.route().handler(new RequestLog(metrics));
         router.route().handler(ApiRouter::securityHeaders);
         api(router, new StreamHandlers(streams, config));
         router.get("/health/live").handler(handlers.health()::live);

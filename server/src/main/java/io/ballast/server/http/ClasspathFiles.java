@@ -13,9 +13,6 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -110,7 +107,7 @@ final class ClasspathFiles implements Handler<RoutingContext> {
             byte[] bytes = in.readAllBytes();
             String extension = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
             return Optional.of(new File(Buffer.buffer(bytes), TYPES.getOrDefault(extension,
-                    "application/octet-stream"), "\"" + sha256(bytes) + "\""));
+                    "application/octet-stream"), EntityTags.of(bytes)));
         }
     }
 
@@ -132,7 +129,7 @@ final class ClasspathFiles implements Handler<RoutingContext> {
         HttpServerResponse response = ctx.response();
         response.putHeader(HttpHeaders.ETAG, file.etag());
         cacheControl.ifPresent(value -> response.putHeader(HttpHeaders.CACHE_CONTROL, value));
-        if (file.etag().equals(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH))) {
+        if (EntityTags.matches(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH), file.etag())) {
             response.setStatusCode(304).end();
             return;
         }
@@ -141,14 +138,6 @@ final class ClasspathFiles implements Handler<RoutingContext> {
             response.putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(file.bytes().length())).end();
         } else {
             response.end(file.bytes());
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

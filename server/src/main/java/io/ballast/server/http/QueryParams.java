@@ -3,10 +3,13 @@ package io.ballast.server.http;
 import io.ballast.server.config.BallastConfig;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Reads and checks query parameters, failing with a problem that says what a valid value looks like. */
 final class QueryParams {
+
+    private static final Pattern THREE_LETTERS = Pattern.compile("[A-Za-z]{3}");
 
     private QueryParams() {
     }
@@ -22,7 +25,7 @@ final class QueryParams {
         }
         // exactly three ASCII letters, any case: "CHN\n" or a dotless "ınd" (which upper-cases to IND) name nothing
         String given = values.get(0);
-        String region = given.matches("[A-Za-z]{3}") ? given.toUpperCase(java.util.Locale.ROOT) : given;
+        String region = THREE_LETTERS.matcher(given).matches() ? given.toUpperCase(java.util.Locale.ROOT) : given;
         if (config.region(region).isEmpty()) {
             throw Problem.notFound("Region '" + given.replaceAll("\\p{Cntrl}", "?") + "' is not configured; known regions: "
                     + config.regions().stream().map(BallastConfig.Region::code).collect(Collectors.joining(", "))

@@ -1,5 +1,6 @@
 package io.ballast.server.http;
 
+import io.ballast.server.metrics.HttpMetrics;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.util.regex.Pattern;
@@ -22,6 +23,12 @@ final class RequestLog implements Handler<RoutingContext> {
     private static final String PREFIX = Long.toHexString(new java.security.SecureRandom().nextLong() >>> 16);
     private static final java.util.concurrent.atomic.AtomicLong COUNTER = new java.util.concurrent.atomic.AtomicLong();
 
+    private final HttpMetrics metrics;
+
+    RequestLog(HttpMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     @Override
     public void handle(RoutingContext ctx) {
         String given = ctx.request().getHeader(HEADER);
@@ -30,7 +37,10 @@ final class RequestLog implements Handler<RoutingContext> {
         ctx.put(KEY, id);
         ctx.response().putHeader(HEADER, id);
         long started = System.nanoTime();
+        String method = ctx.request().method().name();
+        metrics.begun(method);
         ctx.addEndHandler(done -> {
+            metrics.ended(method, route(ctx), ctx.response().getStatusCode(), System.nanoTime() - started);
             if (!ctx.response().ended() && !ctx.response().headWritten()) {
                 // the connection closed before any answer: there is no status to log, and 200 would be a lie
                 withId(id, () -> ACCESS.info("{} {} closed before an answer, {} ms", ctx.request().method(),
@@ -53,6 +63,12 @@ final class RequestLog implements Handler<RoutingContext> {
             }
         });
         ctx.next();
+    }
+
+    /** The route that answered (its path or pattern); empty when a problem handler or no route did. */
+    private static String route(RoutingContext ctx) {
+        String name = ctx.currentRoute() == null ? null : ctx.currentRoute().getName();
+        return name == null ? "" : name;
     }
 
     /** Runs {@code work} with the request id in the MDC, so every log line it writes carries it. */

@@ -16,28 +16,26 @@ public final class ScoreHandlers {
     private final ScoreQueries scores;
     private final PluginHost plugins;
     private final Supplier<BallastConfig.Reloadable> config;
+    private final JsonDocuments documents;
 
-    public ScoreHandlers(ScoreQueries scores, PluginHost plugins, Supplier<BallastConfig.Reloadable> config) {
+    public ScoreHandlers(ScoreQueries scores, PluginHost plugins, Supplier<BallastConfig.Reloadable> config,
+                         JsonDocuments documents) {
         this.scores = scores;
         this.plugins = plugins;
         this.config = config;
+        this.documents = documents;
     }
 
     void latest(RoutingContext ctx) {
         String region = QueryParams.region(ctx, config.get());
-        scores.latest(region).onSuccess(doc -> {
-            if (doc.isEmpty()) {
-                ctx.fail(Problem.notFound("Region " + region + " has no scores yet: none of the loaded indicators "
-                        + "has data for it. Post observations of their input series (GET /api/v1/indicators)."));
-            } else {
-                Json.send(ctx, doc.get());
-            }
-        }).onFailure(ctx::fail);
+        documents.cached(ctx, scores.latest(region).orElseThrow(() -> Problem.notFound("Region " + region
+                + " has no scores yet: none of the loaded indicators has data for it. Post observations of their "
+                + "input series (GET /api/v1/indicators).")));
     }
 
     void sensitivity(RoutingContext ctx) {
         String region = QueryParams.region(ctx, config.get());
-        scores.sensitivity(region).ifPresentOrElse(doc -> Json.send(ctx, doc), () -> {
+        scores.sensitivity(region).ifPresentOrElse(doc -> documents.fresh(ctx, doc), () -> {
             throw Problem.notFound("Region " + region + " has no composite in any year, so there is nothing to "
                     + "analyse; GET /api/v1/scores/latest?region=" + region + " says why.");
         });
@@ -49,7 +47,7 @@ public final class ScoreHandlers {
             throw Problem.notFound("No year has a composite for two or more regions yet, so there is nothing to rank.");
         }
         int year = QueryParams.year(ctx, "year", latest.orElse(0));
-        Json.send(ctx, scores.ranking(year));
+        documents.fresh(ctx, scores.ranking(year));
     }
 
     void history(RoutingContext ctx) {
@@ -65,8 +63,6 @@ public final class ScoreHandlers {
         if (from > to) {
             throw Problem.badRequest("'from' (" + from + ") must not be after 'to' (" + to + ").");
         }
-        scores.history(region, indicator, from, to)
-                .onSuccess(doc -> Json.send(ctx, doc))
-                .onFailure(ctx::fail);
+        documents.cached(ctx, scores.history(region, indicator, from, to));
     }
 }

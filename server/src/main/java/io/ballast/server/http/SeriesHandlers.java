@@ -14,9 +14,12 @@ public final class SeriesHandlers {
     private final SeriesQueries series;
     private final Supplier<BallastConfig.Reloadable> config;
 
-    public SeriesHandlers(SeriesQueries series, Supplier<BallastConfig.Reloadable> config) {
+    private final JsonDocuments documents;
+
+    public SeriesHandlers(SeriesQueries series, Supplier<BallastConfig.Reloadable> config, JsonDocuments documents) {
         this.series = series;
         this.config = config;
+        this.documents = documents;
     }
 
     void series(RoutingContext ctx) {
@@ -31,7 +34,7 @@ public final class SeriesHandlers {
                 ctx.fail(Problem.notFound("Series '" + code + "' is unknown: it is neither in the catalogue nor "
                         + "observed for " + region + "."));
             } else {
-                Json.send(ctx, doc.get());
+                documents.cached(ctx, doc.get());
             }
         }).onFailure(ctx::fail);
     }

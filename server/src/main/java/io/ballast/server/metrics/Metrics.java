@@ -56,11 +56,12 @@ public final class Metrics {
     }
 
     private VertxBuilder builder(VertxOptions options) {
-        // the event bus only carries score events to the HTTP verticles; its per-consumer gauges would collide
+        // the event bus only carries score events to the HTTP verticles; its per-consumer gauges would collide. The
+        // HTTP server's request meters are HttpMetrics: Vert.x's built tags and looked meters up on every request.
         options.setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
                 .addDisabledMetricsCategory(MetricsDomain.EVENT_BUS)
-                .setLabels(EnumSet.of(Label.HTTP_METHOD, Label.HTTP_CODE, Label.HTTP_ROUTE, Label.POOL_TYPE,
-                        Label.POOL_NAME)));
+                .addDisabledMetricsCategory(MetricsDomain.HTTP_SERVER)
+                .setLabels(EnumSet.of(Label.HTTP_METHOD, Label.HTTP_CODE, Label.POOL_TYPE, Label.POOL_NAME)));
         return Vertx.builder().with(options).withMetrics(new MicrometerMetricsFactory(registry));
     }
 

@@ -75,7 +75,7 @@ public final class ScenarioService {
                 ObjectNode item = regions.addObject();
                 item.put("region", o.region());
                 item.set("projected", tree(documents.getOrDefault(o.region(), Optional.empty())));
-                item.set("actual", tree(actual.latest(o.region()).result()));
+                item.set("actual", tree(actual.latest(o.region())));
             }
         }
         return Buffer.buffer(json.writeValueAsBytes(doc));

@@ -9,7 +9,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.ballast.server.config.BallastConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
-import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,14 +71,17 @@ public final class ScoreQueries {
         CaffeineCacheMetrics.monitor(registry, history, "ballast.scores.history");
     }
 
-    /** The region's latest-scores document, or empty when it has no scores yet. */
-    public Future<Optional<Buffer>> latest(String region) {
-        return Future.succeededFuture(latest.get(region, this::buildLatest));
+    /**
+     * The region's latest-scores document, or empty when it has no scores yet: the same instance until the region's
+     * document changes.
+     */
+    public Optional<Buffer> latest(String region) {
+        return latest.get(region, this::buildLatest);
     }
 
-    /** One indicator's (or the composite's) history document. */
-    public Future<Buffer> history(String region, String indicator, int from, int to) {
-        return Future.succeededFuture(history.get(new HistoryKey(region, indicator, from, to), this::buildHistory));
+    /** One indicator's (or the composite's) history document: the same instance until a recompute. */
+    public Buffer history(String region, String indicator, int from, int to) {
+        return history.get(new HistoryKey(region, indicator, from, to), this::buildHistory);
     }
 
     /** The latest year in which at least two configured regions have a composite, if any. */

@@ -8,7 +8,9 @@ import io.ballast.server.store.ScoreStore;
 import io.vertx.core.WorkerExecutor;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,9 +20,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps scores in step with observations and events. Touched regions are queued; one worker drains the queue,
- * recomputing each touched region once per drain however many batches touched it, writing only the scores that
- * changed. A region's change can move other regions' ranks, so after a drain every region's latest document is
- * rebuilt and those whose bytes changed go to the stream.
+ * recomputing each touched region once per drain however many batches touched it. A region's change can move other
+ * regions' ranks, so after a drain every region's latest document is rebuilt and those whose bytes changed go to the
+ * stream; only then are the changed score rows written ({@link ScoreWriter}) and an uncertainty analysis asked for,
+ * so that neither delays the event. The stored scores are derived data: every start recomputes them from the
+ * committed observations.
  */
 public final class ScoreService {
 
@@ -28,19 +32,22 @@ public final class ScoreService {
 
     private final ObservationStore observations;
     private final EventStore events;
-    private final ScoreStore scores;
     private final Scorer scorer;
     private final Panel panel;
     private final ScorePublisher publisher;
     private final ScoreSink sink;
-    private final ScoreRows rows;
+    private final ScoreWriter writer;
     private final WorkerExecutor worker;
     private final UncertaintyService uncertainty;
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean draining = new AtomicBoolean();
+    /** Whether {@link #settle} has rows still to write: a close waits for them. */
+    private final AtomicBoolean settling = new AtomicBoolean();
     private final ScoringStatus status = new ScoringStatus();
     /** Regions whose recompute failed: scored again with the next change. */
     private final Set<String> failed = ConcurrentHashMap.newKeySet();
+    /** Regions scored at start-up whose rows {@link #settle} writes. */
+    private final Map<String, List<YearScores>> unsettled = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     public ScoreService(ObservationStore observations, EventStore events, ScoreStore scores, Scorer scorer,
@@ -49,12 +56,11 @@ public final class ScoreService {
         this.uncertainty = uncertainty;
         this.observations = observations;
         this.events = events;
-        this.scores = scores;
         this.scorer = scorer;
         this.panel = panel;
         this.publisher = new ScorePublisher(queries, sink, alertSink, status);
         this.sink = sink;
-        this.rows = new ScoreRows(json);
+        this.writer = new ScoreWriter(scores, new ScoreRows(json), status, failed::add);
         this.worker = worker;
     }
 
@@ -84,20 +90,22 @@ public final class ScoreService {
     private void drain() {
         do {
             try {
-                boolean any = false;
+                Map<String, List<YearScores>> scored = new LinkedHashMap<>();
                 boolean ok = true;
                 for (String region : List.copyOf(pending)) {
                     if (closed) {
                         break;
                     }
                     if (pending.remove(region)) {
-                        Optional<Boolean> changed = recompute(region);
-                        any |= changed.orElse(false);
-                        ok &= changed.isPresent();
+                        Optional<List<YearScores>> years = score(region);
+                        years.ifPresent(y -> scored.put(region, y));
+                        ok &= years.isPresent();
                     }
                 }
-                if (any && !closed) {
-                    ok &= publish(false);
+                if (!scored.isEmpty() && !closed) {
+                    ok &= publisher.publish(false, ScoreSink.SCORE);
+                    ok &= writer.write(scored);
+                    analyse();
                 }
                 if (ok) {
                     status.succeeded();
@@ -117,14 +125,14 @@ public final class ScoreService {
     }
 
     /**
-     * Stops taking work and waits (up to {@code timeout}) for a running recompute to finish, so that the database
-     * can close under it. Work still queued is dropped: its observations are stored, and the next start recomputes.
+     * Stops taking work and waits (up to {@code timeout}) for a running recompute, or the rows of the start-up's, to
+     * be done, so that the database can close under it. Work still queued is dropped: its observations are stored, and the next start recomputes.
      */
     public void close(Duration timeout) {
         closed = true;
         pending.clear();
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (draining.get() && System.nanoTime() < deadline) {
+        while ((draining.get() || settling.get()) && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(5);
             } catch (InterruptedException e) {
@@ -141,7 +149,8 @@ public final class ScoreService {
     public void reanalyse() {
         if (!closed) {
             worker.executeBlocking(() -> {
-                publish(false);
+                publisher.publish(false, ScoreSink.SCORE);
+                analyse();
                 return null;
             }, false);
         }
@@ -172,29 +181,52 @@ public final class ScoreService {
         }
     }
 
-    /** Recomputes every year of these regions and publishes every region, changed or not. Blocks; used at start-up. */
+    /**
+     * Scores every year of these regions into the panel and publishes every region, changed or not, so that reads
+     * can be answered; blocks, and is used at start-up. The rest (the score rows, the first uncertainty analysis)
+     * waits for {@link #settle}, once the server serves.
+     */
     public void recomputeAll(Collection<String> regions) {
         for (String region : regions) {
-            recompute(region);
+            score(region).ifPresent(years -> unsettled.put(region, years));
         }
-        publish(true);
+        publisher.publish(true, ScoreSink.SCORE);
     }
 
     /**
-     * Scores one region into the panel and the store; answers whether anything stored changed, or nothing when it
-     * failed (the region is then scored again with the next change).
+     * After {@link #recomputeAll}, on the scoring worker (so before any later change is scored): writes the score
+     * rows it computed and asks for the first uncertainty analysis.
      */
-    private Optional<Boolean> recompute(String region) {
+    public void settle() {
+        settling.set(true);
+        worker.executeBlocking(() -> {
+            try {
+                Map<String, List<YearScores>> rows = new LinkedHashMap<>(unsettled);
+                unsettled.clear();
+                writer.write(rows); // even when closing: close waits, so that a start leaves its scores stored
+                if (!closed) {
+                    analyse();
+                }
+            } finally {
+                settling.set(false);
+            }
+            return null;
+        }, false);
+    }
+
+    /**
+     * Scores one region into the panel; answers its years, or nothing when it failed (the region is then scored
+     * again with the next change).
+     */
+    private Optional<List<YearScores>> score(String region) {
         try {
             long started = System.nanoTime();
             RegionData data = RegionData.of(observations.ofRegion(region), events.ofRegion(region));
             List<YearScores> years = scorer.score(region, data);
             panel.put(region, years);
             sink.scored(region, years);
-            int changed = scores.replace(region, Integer.MIN_VALUE, rows.rows(years));
-            LOG.debug("Recomputed {}: {} scores changed in {} ms", region, changed,
-                    (System.nanoTime() - started) / 1_000_000);
-            return Optional.of(changed > 0);
+            LOG.debug("Scored {} in {} ms", region, (System.nanoTime() - started) / 1_000_000);
+            return Optional.of(years);
         } catch (Throwable e) { // out of memory included: this region fails, scoring goes on
             failed.add(region);
             status.failed("recompute of " + region, e);
@@ -204,14 +236,9 @@ public final class ScoreService {
         }
     }
 
-    /**
-     * Rebuilds every region's latest document and sends those that changed (or all) to the stream, then asks for an
-     * uncertainty analysis of the new scores (which runs elsewhere and never delays this).
-     */
-    private boolean publish(boolean always) {
-        boolean ok = publisher.publish(always, ScoreSink.SCORE);
+    /** Asks for an uncertainty analysis of the panel as it is now (it runs elsewhere and never delays a score). */
+    private void analyse() {
         uncertainty.schedule(this::uncertaintyDone);
-        return ok;
     }
 
     /** An uncertainty analysis finished: on the scoring worker, documents that now carry bands go to the stream. */

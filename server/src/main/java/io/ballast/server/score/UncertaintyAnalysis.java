@@ -37,6 +37,17 @@ public final class UncertaintyAnalysis {
     public UncertaintyResult run(long version, Map<String, List<YearScores>> years,
                           java.util.function.ToDoubleFunction<String> weights, UncertaintyRanges ranges,
                           int carryForwardYears, double minInputCoverage, double minCoverage) {
+        return run(version, years, weights, ranges, carryForwardYears, minInputCoverage, minCoverage, () -> false);
+    }
+
+    /**
+     * As above; once {@code abandoned} says so the evaluations stop and the run throws (its result would be of scores
+     * that have changed since).
+     */
+    public UncertaintyResult run(long version, Map<String, List<YearScores>> years,
+                          java.util.function.ToDoubleFunction<String> weights, UncertaintyRanges ranges,
+                          int carryForwardYears, double minInputCoverage, double minCoverage,
+                          java.util.function.BooleanSupplier abandoned) {
         long started = System.nanoTime();
         List<PanelModel.YearCell> cells = new ArrayList<>();
         List<String> indicators = null;
@@ -60,7 +71,7 @@ public final class UncertaintyAnalysis {
         double[] w = indicators.stream().mapToDouble(weights).toArray();
         PanelModel all = new PanelModel(cells, indicators, w, ranges, minInputCoverage, minCoverage);
         SaltelliDesign design = design(all, ranges.samples());
-        Draws draws = monteCarlo.uncertainty(all, design);
+        Draws draws = monteCarlo.uncertainty(new Abandonable(all, abandoned), design);
         Map<String, Map<Integer, UncertaintyResult.CellResult>> results = cellResults(all, draws);
 
         // the missing-data rule decides whether a composite exists at all, which indices over defined draws cannot see
@@ -70,7 +81,8 @@ public final class UncertaintyAnalysis {
         UncertaintyRanges configuredRule = new UncertaintyRanges(ranges.indicatorWeights(), ranges.inputWeights(),
                 ranges.goalposts(), ranges.aggregations(), List.of(carryForwardYears), ranges.samples());
         PanelModel last = new PanelModel(latest, indicators, w, configuredRule, minInputCoverage, minCoverage);
-        Draws sensitivityDraws = monteCarlo.sensitivity(last, design(last, ranges.samples()));
+        Draws sensitivityDraws = monteCarlo.sensitivity(new Abandonable(last, abandoned),
+                design(last, ranges.samples()));
         Map<String, UncertaintyResult.Sensitivity> sensitivity = new LinkedHashMap<>();
         for (int c = 0; c < latest.size(); c++) {
             SobolIndices indices = sensitivityDraws.sensitivity(c);

@@ -1,6 +1,7 @@
 package io.ballast.server.score;
 
 import io.ballast.server.config.BallastConfig;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,10 @@ import org.slf4j.LoggerFactory;
  * Keeps an uncertainty analysis of the current panel: each change of the scores asks for one, which runs on an
  * executor of its own, never on the scoring worker, so a plain score is never delayed by it. A change while an
  * analysis runs asks for one more when it ends; requests in between collapse into that one. A result belongs to the
- * panel version it analysed; {@link #current()} gives it only while that version is still the panel's.
+ * panel version it analysed; {@link #current()} gives it only while that version is still the panel's. An analysis
+ * starts after a quiet time: the change's event reaches its streams first (the analysis takes both cores), and
+ * changes during that time are analysed together. An analysis under way when the scores change is abandoned, so that
+ * it does not hold the cores while the change is scored and delivered.
  */
 public final class UncertaintyService {
 
@@ -27,6 +31,7 @@ public final class UncertaintyService {
     private final Supplier<Optional<UncertaintyRanges>> ranges;
     private final UncertaintyAnalysis analysis;
     private final Executor runner;
+    private final Duration quiet;
     private volatile Consumer<UncertaintyResult> done = result -> { };
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
@@ -41,6 +46,14 @@ public final class UncertaintyService {
     public UncertaintyService(Panel panel, Supplier<BallastConfig> config,
                               Supplier<Optional<UncertaintyRanges>> ranges, UncertaintyAnalysis analysis,
                               Executor runner) {
+        this(panel, config, ranges, analysis, runner, Duration.ZERO);
+    }
+
+    /** @param quiet how long an analysis waits after it was asked for, collecting further requests */
+    public UncertaintyService(Panel panel, Supplier<BallastConfig> config,
+                              Supplier<Optional<UncertaintyRanges>> ranges, UncertaintyAnalysis analysis,
+                              Executor runner, Duration quiet) {
+        this.quiet = quiet;
         this.panel = panel;
         this.config = config;
         this.ranges = ranges;
@@ -66,9 +79,14 @@ public final class UncertaintyService {
     private void drain() {
         do {
             try {
-                while (again.getAndSet(false)) {
+                while (again.get()) {
+                    Thread.sleep(quiet.toMillis()); // the event first; requests meanwhile join this analysis
+                    again.set(false);
                     analyse();
                 }
+            } catch (InterruptedException e) { // the workers stop with the server
+                Thread.currentThread().interrupt();
+                return;
             } catch (Throwable e) { // an Error (out of memory) must not stop the analyses for good
                 if (closed) {
                     LOG.debug("The uncertainty analysis stopped with the server: {}", e.toString());
@@ -92,9 +110,18 @@ public final class UncertaintyService {
         Map<String, List<YearScores>> years = new LinkedHashMap<>();
         c.regions().forEach(r -> years.put(r.code(), panel.years(r.code())));
         Aggregation aggregation = Aggregation.of(c);
-        UncertaintyResult next = analysis.run(version, years, aggregation::weight, wanted.get(),
-                c.scoring().missing().carryForwardYears(), c.scoring().missing().minInputCoverage(),
-                c.scoring().minCoverage());
+        UncertaintyResult next;
+        try {
+            next = analysis.run(version, years, aggregation::weight, wanted.get(),
+                    c.scoring().missing().carryForwardYears(), c.scoring().missing().minInputCoverage(),
+                    c.scoring().minCoverage(), () -> panel.version() != version);
+        } catch (RuntimeException e) {
+            if (panel.version() != version) { // abandoned: the change that moved the panel asks for the next one
+                LOG.debug("Uncertainty analysis of panel version {} abandoned: the scores changed", version);
+                return;
+            }
+            throw e;
+        }
         analysed = new Analysed(next, wanted.get());
         failure = null;
         LOG.debug("Uncertainty analysis of panel version {} done in {} ms", version, next.millis());

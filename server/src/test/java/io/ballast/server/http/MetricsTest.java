@@ -41,6 +41,13 @@ class MetricsTest {
             assertThat(r.body()).contains("cache_gets_total{cache=\"ballast.scores.latest\",result=\"hit\"}");
             assertThat(r.body()).as("the database's health, of the vendor this run uses").contains(
                     "ballast_database_up{vendor=\"" + (TestServer.onPostgres() ? "postgresql" : "h2") + "\"} 1.0");
+            // by the route that answered, the method and the code; a problem has no route
+            assertThat(r.body()).contains("vertx_http_server_requests_total{code=\"200\",method=\"GET\","
+                            + "route=\"/api/v1/scores/latest\"} 2.0",
+                    "vertx_http_server_requests_total{code=\"400\",method=\"POST\",route=\"\"} 1.0",
+                    "vertx_http_server_response_time_seconds_count{code=\"200\",method=\"POST\","
+                            + "route=\"/api/v1/observations\"} 1",
+                    "vertx_http_server_active_requests{method=\"GET\"} 1.0");
         }
     }
 }

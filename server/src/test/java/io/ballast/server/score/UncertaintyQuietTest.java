@@ -1,0 +1,69 @@
+package io.ballast.server.score;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.ballast.server.config.BallastConfig;
+import io.ballast.server.config.ConfigLoader;
+import io.ballast.server.score.uncertainty.MonteCarlo;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An analysis waits a quiet time after it is asked for, and changes within it are analysed together; one under way
+ * when the scores change is abandoned for one of the new scores.
+ */
+class UncertaintyQuietTest {
+
+    @Test
+    void changesDuringTheQuietTimeAreAnalysedOnceAsTheyStandAtItsEnd() throws InterruptedException {
+        BallastConfig config = new ConfigLoader().load(Optional.empty(), Map.of("BALLAST_UNCERTAINTY_SAMPLES", "2"));
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Panel panel = new Panel();
+            var service = new UncertaintyService(panel, () -> config, () -> UncertaintyRanges.of(config.uncertainty()),
+                    new UncertaintyAnalysis(new MonteCarlo(threads, 1)), threads, Duration.ofSeconds(2));
+            List<Long> analysed = new CopyOnWriteArrayList<>();
+            for (int change = 0; change < 3; change++) {
+                panel.put("CHN", List.of());
+                service.schedule(result -> analysed.add(result.version()));
+                Thread.sleep(200); // well within the quiet time; without it an analysis of change 1 would be under way
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> !analysed.isEmpty());
+            // without the quiet time the first change's version would be analysed first, alone
+            assertThat(analysed.get(0)).isEqualTo(panel.version()).isEqualTo(3);
+            assertThat(service.current()).isPresent();
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void anAnalysisUnderWayWhenTheScoresChangeIsAbandonedForOneOfTheNewScores() throws InterruptedException {
+        BallastConfig config = new ConfigLoader().load(Optional.empty(), Map.of());
+        Bundled bundled = new Bundled(config);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Panel panel = bundled.panel;
+            var service = new UncertaintyService(panel, () -> config, () -> UncertaintyRanges.of(config.uncertainty()),
+                    new UncertaintyAnalysis(new MonteCarlo(threads, 1)), threads, Duration.ZERO);
+            List<Long> analysed = new CopyOnWriteArrayList<>();
+            service.schedule(result -> analysed.add(result.version()));
+            Thread.sleep(200); // 4,096 samples on one thread take well over a second: this one is under way
+            panel.put("CHN", bundled.years.get("CHN"));
+            service.schedule(result -> analysed.add(result.version()));
+            await().atMost(Duration.ofSeconds(60)).until(() -> !analysed.isEmpty());
+            // had it run to its end, the stale analysis would have been delivered first
+            assertThat(analysed.get(0)).isEqualTo(panel.version());
+            assertThat(service.failure()).isEmpty();
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+}

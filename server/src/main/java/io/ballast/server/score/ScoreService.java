@@ -126,7 +126,7 @@ public final class ScoreService {
 
     /**
      * Stops taking work and waits (up to {@code timeout}) for a running recompute, or the rows of the start-up's, to
-     * be done, so that the database can close under it. Work still queued is dropped: its observations are stored, and the next start recomputes.
+     * be done, so the database can close under it. Queued work is dropped: the next start recomputes it.
      */
     public void close(Duration timeout) {
         closed = true;
@@ -142,10 +142,7 @@ public final class ScoreService {
         }
     }
 
-    /**
-     * The uncertainty analysis's ranges changed (a reload): rebuilds the documents (their bands are out of date, so
-     * they go) and asks for a new analysis, which brings the bands back when done.
-     */
+    /** The analysis's ranges changed (a reload): the documents lose their old bands, and a new analysis runs. */
     public void reanalyse() {
         if (!closed) {
             worker.executeBlocking(() -> {
@@ -161,20 +158,18 @@ public final class ScoreService {
      * panel, and this node's documents rebuilt from it, without scoring again. Queued on the scoring worker.
      */
     public void adopt(String region, List<YearScores> years) {
-        if (!closed) {
-            worker.executeBlocking(() -> {
-                panel.put(region, years);
-                publisher.remember();
-                return null;
-            }, false);
-        }
+        adopting(() -> panel.put(region, years));
     }
 
     /** Takes the uncertainty analysis another node ran of the same scores, and rebuilds the documents with it. */
     public void adopt(UncertaintyResult result) {
+        adopting(() -> uncertainty.adopt(result));
+    }
+
+    private void adopting(Runnable change) {
         if (!closed) {
             worker.executeBlocking(() -> {
-                uncertainty.adopt(result);
+                change.run();
                 publisher.remember();
                 return null;
             }, false);
@@ -220,12 +215,10 @@ public final class ScoreService {
      */
     private Optional<List<YearScores>> score(String region) {
         try {
-            long started = System.nanoTime();
             RegionData data = RegionData.of(observations.ofRegion(region), events.ofRegion(region));
             List<YearScores> years = scorer.score(region, data);
             panel.put(region, years);
             sink.scored(region, years);
-            LOG.debug("Scored {} in {} ms", region, (System.nanoTime() - started) / 1_000_000);
             return Optional.of(years);
         } catch (Throwable e) { // out of memory included: this region fails, scoring goes on
             failed.add(region);

@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,15 +54,10 @@ public final class FanOut {
     }
 
     public static void main(String[] args) throws Exception {
-        Path source = Path.of(args.length > 0 ? args[0] : "server/target/ballast-server.jar");
-        int[] ns = Arrays.stream((args.length > 1 ? args[1] : "1000,5000,10000").split(","))
-                .mapToInt(s -> Integer.parseInt(s.trim())).toArray();
-        Path work = Files.createTempDirectory("ballast-fanout");
-        // Either jar may be rebuilt by someone else while we run: the servers and clients start copies taken now.
-        Path jar = Files.copy(source, work.resolve("ballast-server.jar"), StandardCopyOption.REPLACE_EXISTING);
-        Path benchJar = Files.copy(Path.of(FanOut.class.getProtectionDomain().getCodeSource().getLocation().toURI()),
-                work.resolve("benchmarks.jar"), StandardCopyOption.REPLACE_EXISTING);
-        FanOut bench = new FanOut(jar, benchJar, work);
+        FanOutArgs given = FanOutArgs.of(args, "1000,5000,10000", "ballast-fanout");
+        int[] ns = given.ns();
+        Path work = given.work();
+        FanOut bench = new FanOut(given.jar(), given.benchJar(), work);
         System.out.println("fan-out benchmark, N = " + Arrays.toString(ns) + ", logs in " + work);
         List<Row> rows = new ArrayList<>();
         for (int n : ns) {

@@ -4,7 +4,6 @@ import java.lang.ProcessBuilder.Redirect;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -46,14 +45,10 @@ public final class FanOutCluster {
     }
 
     public static void main(String[] args) throws Exception {
-        Path source = Path.of(args.length > 0 ? args[0] : "server/target/ballast-server.jar");
-        int[] ns = Arrays.stream((args.length > 1 ? args[1] : "1000,4000").split(","))
-                .mapToInt(s -> Integer.parseInt(s.trim())).toArray();
-        Path work = Files.createTempDirectory("ballast-fanout-cluster");
-        Path jar = Files.copy(source, work.resolve("ballast-server.jar"), StandardCopyOption.REPLACE_EXISTING);
-        Path benchJar = Files.copy(Path.of(FanOutCluster.class.getProtectionDomain().getCodeSource().getLocation()
-                .toURI()), work.resolve("benchmarks.jar"), StandardCopyOption.REPLACE_EXISTING);
-        FanOutCluster bench = new FanOutCluster(jar, benchJar, work);
+        FanOutArgs given = FanOutArgs.of(args, "1000,4000", "ballast-fanout-cluster");
+        int[] ns = given.ns();
+        Path work = given.work();
+        FanOutCluster bench = new FanOutCluster(given.jar(), given.benchJar(), work);
         System.out.println("cluster fan-out benchmark, N = " + Arrays.toString(ns) + ", logs in " + work);
         List<Row> rows = new ArrayList<>();
         for (int n : ns) {

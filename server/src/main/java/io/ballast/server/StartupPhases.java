@@ -1,5 +1,6 @@
 package io.ballast.server;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -34,10 +35,13 @@ public final class StartupPhases {
         return new StartupPhases(0);
     }
 
-    /** Milliseconds since the process started, from its start time as the operating system reports it. */
+    /**
+     * Milliseconds since the JVM started, as the JVM itself counts them. (The operating system's process start time
+     * is no use here: on Linux it is derived from the boot time, which {@code /proc/stat} gives in whole seconds, so it
+     * was off by up to a second.)
+     */
     public static long sinceProcessStart() {
-        return ProcessHandle.current().info().startInstant()
-                .map(t -> Math.max(0, System.currentTimeMillis() - t.toEpochMilli())).orElse(0L);
+        return ManagementFactory.getRuntimeMXBean().getUptime();
     }
 
     /** Runs {@code work} as the phase {@code name}. */

@@ -79,8 +79,15 @@ public final class Database implements AutoCloseable {
                     .locations(dialect.migrations())
                     .load()
                     .migrate(), command -> new Thread(command, "ballast-migrate").start());
+            // Only the properties given here: no environment variables, system properties, application.yml or cloud
+            // probing. They would let a stray DATASOURCES_DEFAULT_URL override Ballast's own configuration, and
+            // looking for them was a tenth of the context's start-up (docs/performance.md).
             ApplicationContext context = ApplicationContext.builder()
                     .deduceEnvironment(false)
+                    .deduceCloudEnvironment(false)
+                    .bootstrapEnvironment(false)
+                    .enableDefaultPropertySources(false)
+                    .environmentPropertySource(false)
                     .banner(false)
                     .properties(pool(target, dialect))
                     .start();

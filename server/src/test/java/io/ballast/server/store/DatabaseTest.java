@@ -47,6 +47,20 @@ class DatabaseTest {
         }
     }
 
+    @Test
+    void onlyBallastsOwnSettingsReachTheDataSourceNotSystemPropertiesOrTheEnvironment() {
+        // Micronaut would read datasources.* from system properties and DATASOURCES_* variables: a stray one would
+        // then override the database Ballast's configuration names. This one would point every connection at a schema that does not exist.
+        System.setProperty("datasources.default.schema", "NO_SUCH_SCHEMA");
+        try (Database db = open(Vendor.H2)) {
+            db.ping();
+            assertThat(db.observations().upsert(List.of(new NewObservation("CHN", "S", 2020, 1.0, null))))
+                    .hasSize(1);
+        } finally {
+            System.clearProperty("datasources.default.schema");
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Vendor.class)
     void replayingABatchChangesNothingAndAChangedValueTouchesOnlyItsCell(Vendor vendor) {

@@ -37,16 +37,38 @@ final class InProcessMeasurer {
         this.failures = failures;
     }
 
+    /** A batch started on its thread, to {@link #finish}; null fields when the plugin was not called. */
+    record Started(LoadedPlugin plugin, int size, InProcessBatch batch, ThreadGroup group, Thread caller) {
+    }
+
     List<Measurement> measureAll(LoadedPlugin plugin, List<? extends IndicatorContext> contexts) {
+        return finish(start(plugin, contexts));
+    }
+
+    /**
+     * Starts a batch on a thread of its own and returns at once, so that several plugins' batches can run at the same
+     * time; each batch's calls keep their own time limit, whenever it is {@link #finish}ed.
+     */
+    Started start(LoadedPlugin plugin, List<? extends IndicatorContext> contexts) {
         if (stillRunning(plugin)) {
-            return InProcessBatch.none(contexts.size());
+            return new Started(plugin, contexts.size(), null, null, null);
         }
         ThreadGroup group = groups.computeIfAbsent(plugin.indicator(),
                 k -> new ThreadGroup(callers, "ballast-plugin-" + plugin.id()));
         InProcessBatch batch = new InProcessBatch(plugin, contexts, listener);
         Thread caller = batch.start(group, "ballast-plugin-" + plugin.id() + "-" + counter.incrementAndGet());
+        return new Started(plugin, contexts.size(), batch, group, caller);
+    }
+
+    /** Waits for a started batch as {@link #measureAll} does: its readings, the plugin failed if it misbehaved. */
+    List<Measurement> finish(Started started) {
+        if (started.batch() == null) {
+            return InProcessBatch.none(started.size());
+        }
+        LoadedPlugin plugin = started.plugin();
+        InProcessBatch batch = started.batch();
         try {
-            return watch(plugin, batch, group, caller, contexts.size());
+            return watch(plugin, batch, started.group(), started.caller(), started.size());
         } catch (ExecutionException e) {
             reportThrown(plugin, batch, e.getCause());
         } catch (InterruptedException e) {

@@ -1,6 +1,7 @@
 package io.ballast.server.score;
 
 import io.vertx.core.buffer.Buffer;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,7 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends rebuilt latest documents to the stream: rebuilds every region's document, sends those whose bytes changed
- * since last sent (or all), and hands alerts that did not hold before to the alert sink. Runs on the scoring worker.
+ * since last sent (or all), and hands alerts that did not hold before to the alert sink. The regions just scored go
+ * first and each document is sent as soon as it is built: their viewers' event waits for one document, not for the
+ * other regions' (rebuilt too, as a change can move their ranks). Runs on the scoring worker.
  */
 final class ScorePublisher {
 
@@ -33,15 +36,19 @@ final class ScorePublisher {
         this.status = status;
     }
 
-    /** Answers whether every document was rebuilt and sent. */
-    boolean publish(boolean always, String event) {
+    /**
+     * Rebuilds and sends every configured region's document, those of {@code first} (the regions just scored) before
+     * the others; answers whether every document was rebuilt and sent.
+     */
+    boolean publish(boolean always, String event, Collection<String> first) {
         try {
-            for (Map.Entry<String, Optional<Buffer>> doc : queries.refreshAll().entrySet()) {
-                String region = doc.getKey();
-                if (doc.getValue().isEmpty()) {
+            queries.dropHistories();
+            for (String region : order(first)) {
+                Optional<Buffer> doc = queries.refresh(region);
+                if (doc.isEmpty()) {
                     continue;
                 }
-                Buffer bytes = doc.getValue().get();
+                Buffer bytes = doc.get();
                 Buffer before = published.get(region);
                 if (always || before == null || !before.equals(bytes)) {
                     sink.publish(region, event, bytes);
@@ -55,6 +62,15 @@ final class ScorePublisher {
             LOG.error("Rebuilding or sending the latest documents failed; readers keep the previous ones", e);
             return false;
         }
+    }
+
+    /** The configured regions, those of {@code first} that are configured ahead of the others. */
+    private List<String> order(Collection<String> first) {
+        List<String> configured = queries.regions();
+        Set<String> ordered = new LinkedHashSet<>();
+        first.stream().filter(configured::contains).forEach(ordered::add);
+        ordered.addAll(configured);
+        return List.copyOf(ordered);
     }
 
     /**

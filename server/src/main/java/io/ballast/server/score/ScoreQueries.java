@@ -108,23 +108,29 @@ public final class ScoreQueries {
         return write(doc);
     }
 
-    /**
-     * After a recompute: evaluates every configured region's alerts, rebuilds its latest document, drops the cached
-     * histories, and returns the new documents by region. Called from the scoring worker only.
-     */
+    /** After a recompute: every configured region {@link #refresh}ed; the new documents by region. */
     Map<String, Optional<Buffer>> refreshAll() {
-        history.invalidateAll();
+        dropHistories();
         Map<String, Optional<Buffer>> out = new LinkedHashMap<>();
-        for (String region : regions()) {
-            alerts.put(region, new AlertRules(config.get().alerts().rules()).evaluate(region, panel.years(region)));
-            Optional<Buffer> doc = buildLatest(region);
-            latest.put(region, doc);
-            out.put(region, doc);
-        }
+        regions().forEach(region -> out.put(region, refresh(region)));
         return out;
     }
 
-    private List<String> regions() {
+    /** After a recompute, before the regions are {@link #refresh}ed one by one. */
+    void dropHistories() {
+        history.invalidateAll();
+    }
+
+    /** After a recompute, on the scoring worker: a region's alerts evaluated and its latest document rebuilt. */
+    Optional<Buffer> refresh(String region) {
+        alerts.put(region, new AlertRules(config.get().alerts().rules()).evaluate(region, panel.years(region)));
+        Optional<Buffer> doc = buildLatest(region);
+        latest.put(region, doc);
+        return doc;
+    }
+
+    /** The configured regions' codes, in configuration order. */
+    List<String> regions() {
         return config.get().regions().stream().map(BallastConfig.Region::code).toList();
     }
 

@@ -103,7 +103,7 @@ public final class ScoreService {
                     }
                 }
                 if (!scored.isEmpty() && !closed) {
-                    ok &= publisher.publish(false, ScoreSink.SCORE);
+                    ok &= publisher.publish(false, ScoreSink.SCORE, scored.keySet());
                     ok &= writer.write(scored);
                     analyse();
                 }
@@ -146,7 +146,7 @@ public final class ScoreService {
     public void reanalyse() {
         if (!closed) {
             worker.executeBlocking(() -> {
-                publisher.publish(false, ScoreSink.SCORE);
+                publisher.publish(false, ScoreSink.SCORE, List.of());
                 analyse();
                 return null;
             }, false);
@@ -185,7 +185,7 @@ public final class ScoreService {
         for (String region : regions) {
             score(region).ifPresent(years -> unsettled.put(region, years));
         }
-        publisher.publish(true, ScoreSink.SCORE);
+        publisher.publish(true, ScoreSink.SCORE, List.of());
     }
 
     /**
@@ -242,7 +242,7 @@ public final class ScoreService {
         sink.analysed(result);
         worker.executeBlocking(() -> {
             if (uncertainty.current().isPresent()) {
-                publisher.publish(false, ScoreSink.UNCERTAINTY);
+                publisher.publish(false, ScoreSink.UNCERTAINTY, List.of());
             }
             return null;
         }, false);

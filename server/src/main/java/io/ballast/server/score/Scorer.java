@@ -88,28 +88,41 @@ public final class Scorer {
         return years.values().stream().filter(y -> y.period() >= first).toList();
     }
 
-    /** Every expected plugin over the years, one batch per started plugin; failed plugins give withheld readings. */
+    /**
+     * Every expected plugin over the years, one batch per started plugin, the batches at the same time; failed
+     * plugins give withheld readings. Each year's readings are in the plugins' order.
+     */
     private Map<Integer, List<IndicatorScore>> measure(Rules rules, List<LoadedPlugin> plugins, String region,
                                                        RegionData data, int from, int to) {
+        List<List<SnapshotContext>> contexts = new ArrayList<>();
+        List<String> failures = new ArrayList<>(); // why a plugin is not measured (it failed), or null
+        for (LoadedPlugin plugin : plugins) {
+            boolean started = plugin.state() == PluginState.STARTED;
+            failures.add(started ? null : "the " + plugin.id() + " plugin failed: "
+                    + plugin.failure().orElse("no cause given"));
+            List<SnapshotContext> years = new ArrayList<>();
+            Map<String, Double> settings = started ? settings(rules, plugin) : null;
+            for (int year = from; started && year <= to; year++) {
+                years.add(new SnapshotContext(region, year, data, settings, clock, rules.missingData()));
+            }
+            contexts.add(years);
+        }
+        List<List<Measurement>> answers = measurer.measureEach(plugins, contexts);
         Map<Integer, List<IndicatorScore>> readings = new TreeMap<>();
         for (int year = from; year <= to; year++) {
             readings.put(year, new ArrayList<>());
         }
-        for (LoadedPlugin plugin : plugins) {
-            if (plugin.state() != PluginState.STARTED) {
-                String cause = "the " + plugin.id() + " plugin failed: " + plugin.failure().orElse("no cause given");
+        for (int p = 0; p < plugins.size(); p++) {
+            LoadedPlugin plugin = plugins.get(p);
+            String cause = failures.get(p);
+            if (cause != null) {
                 readings.forEach((year, list) -> list.add(Readings.failed(plugin, year, cause)));
                 continue;
             }
-            Map<String, Double> settings = settings(rules, plugin);
-            List<SnapshotContext> contexts = new ArrayList<>();
-            for (int year = from; year <= to; year++) {
-                contexts.add(new SnapshotContext(region, year, data, settings, clock, rules.missingData()));
-            }
-            List<Measurement> answers = measurer.measureAll(plugin, contexts);
-            for (int i = 0; i < contexts.size(); i++) {
-                SnapshotContext context = contexts.get(i);
-                readings.get(context.period()).add(Readings.of(plugin, context, answers.get(i), rules.missingData()));
+            for (int i = 0; i < contexts.get(p).size(); i++) {
+                SnapshotContext context = contexts.get(p).get(i);
+                readings.get(context.period()).add(Readings.of(plugin, context, answers.get(p).get(i),
+                        rules.missingData()));
             }
         }
         return readings;

@@ -15,8 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 
 /**
- * Turns a region's new latest-scores document into one {@link ScoreEvent}: numbered, framed as SSE once, remembered
- * as the region's latest, and published on the event bus to every HTTP verticle's {@link StreamEndpoint}.
+ * Turns a region's new latest-scores document into one {@link ScoreEvent}: numbered, framed as SSE once (a
+ * {@link SharedFrame}, written to every stream as it is), remembered as the region's latest, and published on the
+ * event bus to every HTTP verticle's {@link StreamEndpoint}.
  *
  * <p>Sequence numbers start at the wall-clock millisecond of start-up and only grow, so a browser that reconnects
  * after a restart never presents an id from the future. On a cluster they come from a counter every node shares (an
@@ -83,7 +84,9 @@ public final class ScoreEvents implements ScoreSink {
      * Hands a numbered event to this node's streams: as the region's latest when {@code snapshot} (unless a later one
      * is already), into the node's replay backlog on a cluster, and to every HTTP verticle.
      */
-    public void deliver(ScoreEvent event, boolean snapshot) {
+    public void deliver(ScoreEvent given, boolean snapshot) {
+        Buffer frame = SharedFrame.shared(given.frame());
+        ScoreEvent event = frame == given.frame() ? given : new ScoreEvent(given.region(), given.sequence(), frame);
         if (snapshot) {
             latest.merge(event.region(), event, (was, now) -> now.sequence() > was.sequence() ? now : was);
         }
@@ -130,11 +133,7 @@ public final class ScoreEvents implements ScoreSink {
     }
 
     private static ScoreEvent frame(long id, String name, String region, Buffer data) {
-        Buffer frame = Buffer.buffer(data.length() + 48)
-                .appendString("id: " + id + "\nevent: " + name + "\ndata: ", "UTF-8")
-                .appendBuffer(data)
-                .appendString("\n\n", "UTF-8");
-        return new ScoreEvent(region, id, frame);
+        return new ScoreEvent(region, id, SharedFrame.of(id, name, data));
     }
 
     /** The last event of a region, to send a newly connected client as its snapshot. */

@@ -3,21 +3,10 @@ package io.ballast.server.score;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ballast.server.config.BallastConfig;
-import io.ballast.server.config.ConfigLoader;
-import io.ballast.server.indicator.Measurer;
-import io.ballast.server.indicator.PluginHost;
-import io.ballast.server.ingest.Baseline;
 import io.ballast.server.store.Cell;
-import io.ballast.server.store.Database;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.vertx.core.Vertx;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -30,18 +19,7 @@ class ScoringFailureTest {
 
     @Test
     void anOutOfMemoryErrorWhilePublishingLeavesScoringWorkingAndIsReportedUntilAPassSucceeds() {
-        BallastConfig config = new ConfigLoader().load(Optional.empty(), Map.of("BALLAST_UNCERTAINTY_ENABLED",
-                "false"));
-        Vertx vertx = Vertx.vertx();
-        Database database = Database.open("jdbc:h2:mem:scoring-failure;DB_CLOSE_DELAY=-1", "sa", "");
-        PluginHost host = new PluginHost(id -> true);
-        host.discover(ScoringFailureTest.class.getClassLoader(), "classpath");
-        try (Measurer measurer = new Measurer(host, Duration.ofSeconds(10))) {
-            Baseline.bundled().seed(database.observations(), database.events());
-            ObjectMapper json = new ObjectMapper();
-            Panel panel = new Panel();
-            var uncertainty = new UncertaintyService(panel, () -> config, Optional::empty, null, Runnable::run);
-            var queries = new ScoreQueries(panel, json, () -> config, uncertainty::current, () -> false);
+        try (ScoringRig rig = new ScoringRig("scoring-failure")) {
             List<String> published = new CopyOnWriteArrayList<>();
             AtomicInteger calls = new AtomicInteger();
             List<String> lost = new CopyOnWriteArrayList<>();
@@ -52,9 +30,7 @@ class ScoringFailureTest {
                 }
                 published.add(region);
             };
-            var service = new ScoreService(database.observations(), database.events(), database.scores(),
-                    new Scorer(host, measurer, config, Clock.systemUTC()), panel, queries, sink, alerts -> { },
-                    vertx.createSharedWorkerExecutor("test-score", 1), json, uncertainty);
+            var service = rig.service(sink);
             var registry = new SimpleMeterRegistry();
             service.status().bindMetrics(registry);
 
@@ -71,9 +47,6 @@ class ScoringFailureTest {
             assertThat(published).contains(lost.get(0));
             assertThat(registry.get("ballast.scoring.healthy").gauge().value()).isEqualTo(1);
             service.close(Duration.ofSeconds(10));
-        } finally {
-            database.close();
-            vertx.close().await();
         }
     }
 }

@@ -165,8 +165,12 @@ public final class ScoreEvents implements ScoreSink {
             return sequence.get();
         }
 
+        /**
+         * Numbers and delivers in one step: the scoring worker and an HTTP worker's annotation send at once, and an
+         * event overtaken by a later-numbered one would be skipped by every stream that had the later one.
+         */
         @Override
-        public void send(boolean snapshot, LongFunction<ScoreEvent> numbered) {
+        public synchronized void send(boolean snapshot, LongFunction<ScoreEvent> numbered) {
             events.deliver(numbered.apply(sequence.incrementAndGet()), snapshot);
         }
     }

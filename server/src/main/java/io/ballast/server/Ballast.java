@@ -2,54 +2,64 @@ package io.ballast.server;
 
 import io.ballast.server.config.AdminToken;
 import io.ballast.server.config.BallastConfig;
-import io.ballast.server.config.ConfigException;
-import io.ballast.server.config.ConfigLoader;
 import io.ballast.server.config.ConfigWatcher;
 import io.ballast.server.config.LiveConfig;
 import io.ballast.server.folder.OwnerOnly;
+import io.ballast.server.indicator.LoadedPlugin;
 import io.ballast.server.indicator.PluginHost;
+import io.ballast.server.score.ScoreSnapshot;
 import io.ballast.server.store.Database;
 import io.vertx.core.Future;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running Ballast server: starts the stages in order (platform, store, plugins, streams, scoring, ingest, http),
- * each a small factory returning a record of what it built, and stops them in reverse. The database opens on a thread
- * of its own while Vert.x and the plugins come up; nothing is served before every region has been scored once.
+ * One running Ballast server: starts the stages in order (platform, plugins, streams, scoring, then behind the
+ * database: store, ingest; http), each a small factory returning a record of what it built, and stops them in
+ * reverse. The database opens on a thread of its own while Vert.x and the plugins come up, or after them when a
+ * score snapshot will be served. Nothing is served before
+ * every region's scores are known: computed from the database, or the documents the last clean stop kept, when
+ * nothing they were computed from changed since ({@link ScoreSnapshots}); then the server is ready before the
+ * database is open, requests that need it (or the panel it fills) wait for it, and the first recompute runs behind.
  */
 public final class Ballast implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Ballast.class);
 
     private final Platform platform;
-    private final Store store;
     private final Plugins plugins;
     private final Scoring scoring;
+    private final Future<Backend> backend;
     private final Http http;
     private final long scanTimer;
-    private final Optional<ConfigWatcher> watcher;
+    private final Future<Optional<ConfigWatcher>> watcher;
     private final String adminToken;
+    private final ScoreSnapshots snapshots;
+    private final LiveConfig live;
+    private final boolean restored;
 
-    private Ballast(Platform platform, Store store, Plugins plugins, Scoring scoring, Http http, long scanTimer,
-                    Optional<ConfigWatcher> watcher, String adminToken) {
+    private Ballast(Platform platform, Plugins plugins, Scoring scoring, Future<Backend> backend, Http http,
+                    long scanTimer, Future<Optional<ConfigWatcher>> watcher, String adminToken,
+                    ScoreSnapshots snapshots, LiveConfig live, boolean restored) {
+        this.live = live;
+        this.restored = restored;
         this.platform = platform;
-        this.store = store;
         this.plugins = plugins;
         this.scoring = scoring;
+        this.backend = backend;
         this.http = http;
         this.scanTimer = scanTimer;
         this.watcher = watcher;
         this.adminToken = adminToken;
+        this.snapshots = snapshots;
     }
 
     /** Starts a server and completes when it is ready to serve. */
@@ -68,6 +78,12 @@ public final class Ballast implements AutoCloseable {
     /** As {@link #start(BallastConfig, Optional, Map)}, recording the start-up's phases in {@code phases}. */
     public static Future<Ballast> start(BallastConfig config, Optional<Path> file, Map<String, String> env,
                                         StartupPhases phases) {
+        return start(config, file, env, phases, ScoreInputs.baselineFile());
+    }
+
+    /** As above, with the bundled baseline's documents (beside the jar; tests give their own) in {@code baseline}. */
+    static Future<Ballast> start(BallastConfig config, Optional<Path> file, Map<String, String> env,
+                                 StartupPhases phases, Optional<Path> baseline) {
         String adminToken;
         try {
             // the database, the generated token and the plugin cache live here: the server's user's alone
@@ -79,90 +95,61 @@ public final class Ballast implements AutoCloseable {
         } catch (RuntimeException e) {
             return Future.failedFuture(e);
         }
-        // The database (Micronaut context, Flyway, the baseline) takes the longest to start: it opens on a thread of
-        // its own while Vert.x, metrics and the plugins come up on this one.
-        CompletableFuture<Database> opening = CompletableFuture.supplyAsync(() -> Store.open(config.startup(),
-                phases), command -> new Thread(command, "ballast-open").start());
+        // before the database file is opened and changed
+        ScoreSnapshots snapshots = ScoreSnapshots.before(config, baseline);
+        DatabaseOpening database = new DatabaseOpening(config.startup(), phases, snapshots.likely());
         Platform platform;
         try {
             platform = phases.time("platform", () -> Platform.start(config.cluster()));
         } catch (RuntimeException e) { // a cluster that cannot be joined (a taken port, a refused interface)
-            opening.thenAccept(Database::close);
+            database.abandon(e);
             return Future.failedFuture(e);
         }
         LiveConfig live = new LiveConfig(config);
         long pluginsStart = phases.now();
         Plugins plugins = Plugins.create(platform, live);
         Streams streams = Streams.create(platform, config.startup());
-        Future<Database> opened = Future.fromCompletionStage(opening, platform.vertx().getOrCreateContext())
-                .recover(e -> Future.failedFuture(e instanceof CompletionException && e.getCause() != null
-                        ? e.getCause() : e));
+        Scoring scoring = Scoring.create(platform, plugins, streams, live);
+        Future<Database> opened = database.opened(platform.vertx());
         Future<Optional<Clustering>> clustering = Clustering.start(platform, streams, plugins);
         Future<Void> loaded = plugins.load(platform.vertx()).onSuccess(v -> phases.record("plugins", pluginsStart));
-        return Future.all(loaded, opened, clustering).recover(e -> {
-            opened.onSuccess(Database::close);
-            return Future.failedFuture(e);
-        }).compose(all -> {
-            Store store = Store.of(opened.result(), platform);
-            return serve(platform, live, file, env, adminToken, store, plugins, streams, clustering.result(),
-                    phases)
-                    .onFailure(e -> store.close());
-        }).onFailure(e -> platform.close());
-    }
-
-    /** Scores every region once, starts the sources and the HTTP verticles, then watches the plugins and the file. */
-    private static Future<Ballast> serve(Platform platform, LiveConfig live, Optional<Path> file,
-                                         Map<String, String> env, String adminToken, Store store, Plugins plugins,
-                                         Streams streams, Optional<Clustering> clustering, StartupPhases phases) {
-        long scoringStart = phases.now();
-        Scoring scoring = Scoring.create(platform, store, plugins, streams, live);
-        var startup = live.get().startup();
-        return scoring.first(platform, store, plugins, live)
-                .onSuccess(v -> phases.record("scoring", scoringStart))
-                .compose(v -> {
-                    long ingestStart = phases.now();
-                    return Ingest.start(platform, store, plugins, scoring, streams, live)
-                            .onSuccess(i -> phases.record("ingest", ingestStart));
+        Future<Optional<ScoreSnapshot>> restored = loaded.compose(v -> platform.vertx().executeBlocking(() ->
+                phases.time("snapshot", () -> snapshots.restore(scoring, live.get(), plugins.host().all())),
+                false));
+        restored.onComplete(served -> {
+            if (served.failed() || served.result().isEmpty()) {
+                database.now();
+            }
+        });
+        Future<Backend> backend = Future.all(restored, opened, clustering)
+                .recover(e -> {
+                    opened.onSuccess(Database::close);
+                    return Future.failedFuture(e);
                 })
-                .compose(ingest -> {
+                .compose(all -> Backend.start(platform, opened.result(), plugins, scoring, streams, live,
+                        restored.result(), phases));
+        Future<Void> readable = restored.compose(served -> served.isPresent() ? Future.succeededFuture()
+                : backend.mapEmpty());
+        return Future.all(readable, clustering)
+                .compose(all -> {
                     long httpStart = phases.now();
-                    return Http.deploy(platform, live, adminToken, store, plugins, streams, scoring, ingest,
-                            Clustering.health(clustering)).onSuccess(h -> phases.record("http", httpStart));
+                    return Http.deploy(platform, live, adminToken, plugins, streams, scoring, backend,
+                            Clustering.health(clustering.result())).onSuccess(h -> phases.record("http", httpStart));
                 })
-                .onSuccess(http -> Clustering.serving(clustering))
-                .onSuccess(http -> scoring.service().settle())
-                .compose(http -> platform.vertx().executeBlocking(() -> file.map(f -> ConfigWatcher.start(
-                        platform.vertx(), f, textOf(f), env, live, reloads(platform, plugins, scoring),
-                        startup.server().reloadCheckMs())), false)
-                        .map(watcher -> new Ballast(platform, store, plugins, scoring, http,
-                                plugins.watch(platform.vertx(), startup.plugins().scanIntervalMs()), watcher,
-                                adminToken)));
-    }
-
-    /** The config file's text now, the one the watcher compares with; empty when it vanished since it was loaded. */
-    private static String textOf(Path file) {
-        try {
-            return ConfigLoader.read(file);
-        } catch (ConfigException e) {
-            return "";
-        }
-    }
-
-    /** What a reloaded configuration changes: the plugins switched on or off, every region rescored. */
-    private static ConfigWatcher.Listener reloads(Platform platform, Plugins plugins, Scoring scoring) {
-        return new ConfigWatcher.Listener() {
-            @Override
-            public void applied(BallastConfig before, BallastConfig after) {
-                platform.metrics().configReload("applied");
-                plugins.apply(after);
-                scoring.rescore(before, after);
-            }
-
-            @Override
-            public void refused(String message) {
-                platform.metrics().configReload("refused");
-            }
-        };
+                .map(http -> {
+                    database.now();
+                    Clustering.serving(clustering.result());
+                    backend.onSuccess(b -> b.scoring().scores().settle());
+                    return new Ballast(platform, plugins, scoring, backend, http,
+                            plugins.watch(platform.vertx(), config.startup().plugins().scanIntervalMs()),
+                            backend.compose(b -> ConfigReloads.watch(platform, plugins, b, live, file, env)), adminToken,
+                            snapshots, live, restored.result().isPresent());
+                })
+                .onFailure(e -> {
+                    database.never(e);
+                    backend.onSuccess(Backend::close);
+                    platform.close();
+                });
     }
 
     /** The port the server listens on. */
@@ -185,19 +172,63 @@ public final class Ballast implements AutoCloseable {
         return plugins.host();
     }
 
+    /** Whether this start served the scores kept at the last clean stop before its database was open. */
+    public boolean restored() {
+        return restored;
+    }
+
+    /**
+     * Completes once everything behind readiness is up too (the database, ingest, the first recompute of a start from
+     * a snapshot queued); fails when the database could not be opened after the server was already serving reads.
+     */
+    public Future<Void> backend() {
+        return backend.mapEmpty();
+    }
+
     /**
      * Shuts down in reverse: stop accepting and close streams (HTTP verticles), stop watching, let a running recompute
-     * finish, stop Vert.x and the plugins, then close the database.
+     * finish, stop Vert.x and the plugins, then close the database, and keep the latest documents for the next start
+     * when they are in step with the database.
      */
     @Override
     public void close() {
+        stop(Optional.empty());
+    }
+
+    /**
+     * As {@link #close}, also keeping the documents in {@code baselineScores} as the bundled baseline's when this
+     * start made a new database and scored nothing else (the build's training run); answers whether it did.
+     */
+    boolean close(Path baselineScores) {
+        return stop(Optional.of(baselineScores));
+    }
+
+    private boolean stop(Optional<Path> baselineScores) {
         await(platform.vertx().undeploy(http.deployment()), "stopping HTTP");
         platform.vertx().cancelTimer(scanTimer);
-        watcher.ifPresent(ConfigWatcher::close);
-        scoring.close();
+        await(backend, "opening the database"); // a start still opening it: let it finish, then close it cleanly
+        if (backend.succeeded()) {
+            await(watcher, "starting to watch the configuration");
+            if (watcher.succeeded()) {
+                watcher.result().ifPresent(ConfigWatcher::close);
+            }
+        }
+        List<LoadedPlugin> pluginsNow = plugins.host().all();
+        Optional<Scoring.Service> service = backend.succeeded() ? Optional.of(backend.result().scoring())
+                : Optional.empty();
+        boolean current = scoring.close(service);
         await(platform.close(), "closing Vert.x");
         plugins.close();
-        store.close();
+        if (service.isEmpty()) {
+            return false;
+        }
+        backend.result().close();
+        if (!current) {
+            return false;
+        }
+        snapshots.keep(scoring, live.get(), pluginsNow, platform.json());
+        return baselineScores.map(file -> snapshots.keepBaseline(file, service.get().scores().rescored(), scoring,
+                live.get(), pluginsNow, platform.json())).orElse(false);
     }
 
     /** Waits for a shutdown step, but never forever: a stuck step must not keep the process from exiting. */

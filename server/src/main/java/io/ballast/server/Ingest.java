@@ -6,6 +6,7 @@ import io.ballast.server.connector.SourcesVerticle;
 import io.ballast.server.indicator.PluginHost;
 import io.ballast.server.ingest.EventService;
 import io.ballast.server.ingest.IngestService;
+import io.ballast.server.score.ScoreService;
 import io.ballast.server.store.Cell;
 import io.ballast.server.store.EventChange;
 import io.ballast.server.store.VintageResult;
@@ -20,14 +21,14 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * Start-up stage 5: what feeds scoring. The ingest services behind {@code POST /api/v1/observations} and the events
+ * Start-up stage 5b, once the database is open: what feeds scoring. The ingest services behind {@code POST /api/v1/observations} and the events
  * API, and the pull sources (the WDI inbox, the World Bank and Federal Register connectors) on their schedules;
  * whatever they store refreshes the series documents and queues the changed cells for scoring, the same way. A
  * changed export-control event goes to open dashboards as an annotation first, then as the scores it moved.
  */
 record Ingest(IngestService service, EventService events, SourceStatus sources) {
 
-    static Future<Ingest> start(Platform platform, Store store, Plugins plugins, Scoring scoring, Streams streams,
+    static Future<Ingest> start(Platform platform, Store store, Plugins plugins, ScoreService scoring, Streams streams,
                                 LiveConfig live) {
         var config = live.get().startup();
         Predicate<String> knownRegion = r -> live.reloadable().region(r).isPresent();
@@ -35,12 +36,12 @@ record Ingest(IngestService service, EventService events, SourceStatus sources) 
         var service = new IngestService(platform.json(), knownRegion, knownSeries, config.ingest().maxBatch(),
                 store.database().observations(), store.workers(), cells -> {
                     store.series().invalidate(cells.stream().map(Cell::region).collect(Collectors.toSet()));
-                    scoring.service().schedule(cells);
+                    scoring.schedule(cells);
                 });
         Consumer<VintageResult> sourced = result -> {
             result.catalogued().forEach(store.series()::addToCatalogue);
             store.series().invalidate(result.regions());
-            scoring.service().schedule(result.changed());
+            scoring.schedule(result.changed());
         };
         var annotations = new EventAnnotations(streams.events(), platform.json(), knownRegion);
         Consumer<List<EventChange>> eventsChanged = changes -> {
@@ -48,7 +49,7 @@ record Ingest(IngestService service, EventService events, SourceStatus sources) 
             Set<Cell> cells = new LinkedHashSet<>();
             changes.forEach(c -> c.cells().stream().filter(cell -> knownRegion.test(cell.region()))
                     .forEach(cells::add));
-            scoring.service().schedule(cells);
+            scoring.schedule(cells);
         };
         var events = new EventService(platform.json(), config.ingest().maxBatch(), store.database().events(),
                 store.workers(), eventsChanged, Clock.systemUTC());

@@ -17,18 +17,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts Ballast: {@code java -jar ballast-server.jar [check] [--config FILE]}, or {@code hash-token}, or
+ * Starts Ballast: {@code java -jar ballast-server.jar [check [--baseline-scores FILE]] [--config FILE]}, or
+ * {@code hash-token}, or
  * {@code audit [--config FILE]} (the multivariate check of the indicators' inputs, docs/methodology.md).
  */
 public final class Main {
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+    private static final String NETTY_JFR = "io.netty.jfr.enabled";
 
     private Main() {
     }
 
     public static void main(String[] args) {
         StartupPhases phases = new StartupPhases(StartupPhases.sinceProcessStart());
+        // Netty's allocator registers its JFR events when it allocates its first chunk (the first request), which
+        // initialises JFR's metadata on an event loop: about 0.1 s that the first client waits for, recording or not.
+        // -Dio.netty.jfr.enabled=true brings the events back for a recording (docs/operations.md).
+        if (System.getProperty(NETTY_JFR) == null) {
+            System.setProperty(NETTY_JFR, "false");
+        }
         if (args.length == 1 && args[0].equals("hash-token")) {
             hashToken();
             return;
@@ -36,6 +44,11 @@ public final class Main {
         boolean check = args.length > 0 && args[0].equals("check");
         boolean audit = args.length > 0 && args[0].equals("audit");
         String[] options = check || audit ? Arrays.copyOfRange(args, 1, args.length) : args;
+        Optional<Path> baselineScores = Optional.empty();
+        if (check && options.length >= 2 && options[0].equals("--baseline-scores")) {
+            baselineScores = Optional.of(Path.of(options[1]));
+            options = Arrays.copyOfRange(options, 2, options.length);
+        }
         BallastConfig config;
         Optional<Path> file;
         try {
@@ -70,9 +83,13 @@ public final class Main {
             System.exit(1);
             return;
         }
+        ballast.backend().onFailure(e -> { // only after a start from a snapshot: the database opens behind it
+            LOG.error("Ballast stops: the database could not be opened: {}", e.getMessage(), e);
+            new Thread(() -> System.exit(1), "ballast-exit").start(); // not on the event loop the shutdown needs
+        });
         String host = config.server().host().equals("0.0.0.0") ? "localhost" : config.server().host();
         if (check) {
-            System.exit(check(ballast, host, config, (System.nanoTime() - started) / 1_000_000));
+            System.exit(check(ballast, host, config, (System.nanoTime() - started) / 1_000_000, baselineScores));
         }
         Runtime.getRuntime().addShutdownHook(new Thread(ballast::close, "ballast-shutdown"));
         LOG.info("Ballast is ready: dashboard at http://{}:{}/ ({} ms after the process started; phases in ms "
@@ -80,17 +97,20 @@ public final class Main {
     }
 
     /**
-     * {@code ballast check}: starts with the configuration, asks the running server for its readiness, dashboard and
-     * latest scores, stops, and exits 0 when all three answered 200. A smoke test for ops (and the build's class-data
-     * training run, docs/operations.md).
+     * {@code ballast check [--baseline-scores FILE]}: starts with the configuration, asks the running server for its
+     * readiness, dashboard and latest scores, waits for its database and first scoring, stops, and exits 0 when all
+     * of it succeeded. A smoke test for ops, and the build's training runs (docs/operations.md): with
+     * {@code --baseline-scores}, a start on a new database keeps the bundled baseline's documents in FILE.
      */
-    private static int check(Ballast ballast, String host, BallastConfig config, long readyMs) {
+    private static int check(Ballast ballast, String host, BallastConfig config, long readyMs,
+                             Optional<Path> baselineScores) {
         String base = (config.server().tls().isPresent() ? "https://" : "http://") + host + ":" + ballast.port();
         String region = config.regions().get(0).code();
         List<String> paths = List.of("/health/ready", "/", "/api/v1/scores/latest?region=" + region);
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         boolean ok = true;
         StringBuilder report = new StringBuilder("ballast check: ready in " + readyMs + " ms");
+
         for (String path : paths) {
             String status;
             try {
@@ -108,9 +128,47 @@ public final class Main {
             }
             report.append("; ").append(path).append(' ').append(status);
         }
-        ballast.close();
+        // a start from a score snapshot is ready before its database is open: check that it opens and scores too
+        String database = settled(ballast, client, base);
+        ok &= database.equals("scores from the database");
+        report.append("; ").append(database);
+        if (baselineScores.isPresent()) {
+            boolean kept = ballast.close(baselineScores.get());
+            report.append(kept ? "; baseline scores kept in " + baselineScores.get()
+                    : "; baseline scores not kept (the database was not new, or something else was scored)");
+        } else {
+            ballast.close();
+        }
         System.out.println(report);
         return ok ? 0 : 1;
+    }
+
+    /**
+     * Waits (at most 60 s) for the database to be open and readiness to say the scores come from it, not from the
+     * snapshot a start may have restored; answers what it saw.
+     */
+    private static String settled(Ballast ballast, HttpClient client, String base) {
+        try {
+            ballast.backend().await(60, java.util.concurrent.TimeUnit.SECONDS);
+            var json = new com.fasterxml.jackson.databind.ObjectMapper();
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < deadline) {
+                String body = client.send(HttpRequest.newBuilder(URI.create(base + "/health/ready"))
+                        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
+                if (json.readTree(body).at("/checks/scoring/from").asText().equals("database")) {
+                    return "scores from the database";
+                }
+                Thread.sleep(20);
+            }
+            return "scores still from the snapshot after 60 s";
+        } catch (java.util.concurrent.TimeoutException e) {
+            return "database not open after 60 s";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        } catch (Exception e) { // await() rethrows the database's failure as is
+            return "database failed: " + e.getMessage();
+        }
     }
 
     /** Prints the SHA-256 (hex) of a token read from standard input, for {@code security.tokens[].sha256}. */
@@ -142,8 +200,8 @@ public final class Main {
             if (args[i].startsWith("--config=")) {
                 return Optional.of(Path.of(args[i].substring("--config=".length())));
             }
-            throw new ConfigException("unknown argument '" + args[i] + "'; usage: ballast [check | audit] [--config "
-                    + "FILE] | ballast hash-token");
+            throw new ConfigException("unknown argument '" + args[i] + "'; usage: ballast [check [--baseline-scores "
+                    + "FILE] | audit] [--config FILE] | ballast hash-token");
         }
         String fromEnv = env.get("BALLAST_CONFIG");
         return fromEnv == null || fromEnv.isBlank() ? Optional.empty() : Optional.of(Path.of(fromEnv));

@@ -2,6 +2,7 @@ package io.ballast.server.cluster;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ballast.server.score.ScoreJson;
 import io.ballast.server.score.ScoreService;
 import io.ballast.server.score.ScoreSink;
 import io.ballast.server.score.UncertaintyResult;
@@ -33,7 +34,7 @@ public final class ClusterScores implements ScoreSink {
 
     private final Vertx vertx;
     private final ScoreSink streams;
-    private final ClusterJson json;
+    private final ScoreJson json;
     private final String node;
     private final DeliveryOptions fromHere;
     private final Counter scoredHere;
@@ -53,7 +54,7 @@ public final class ClusterScores implements ScoreSink {
         this.analysedHere = count(meters, "ballast.cluster.analyses", "here");
         this.analysedElsewhere = count(meters, "ballast.cluster.analyses", "adopted");
         this.streams = streams;
-        this.json = new ClusterJson(json);
+        this.json = new ScoreJson(json);
         this.node = node;
         this.fromHere = new DeliveryOptions().addHeader("node", node);
     }

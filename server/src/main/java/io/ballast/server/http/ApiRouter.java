@@ -6,6 +6,7 @@ import io.ballast.server.config.Security;
 import io.ballast.server.config.Startup;
 import io.ballast.server.metrics.HttpMetrics;
 import io.ballast.server.stream.StreamEndpoint;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpMethod;
@@ -18,6 +19,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -28,10 +30,17 @@ public final class ApiRouter {
 
     private static final String API = "/api/v1";
 
-    /** The handlers of the API's areas. */
-    public record Handlers(CatalogHandlers catalog, ScoreHandlers scores, SeriesHandlers series,
-                           ObservationHandlers observations, HealthHandlers health, EventHandlers events,
-                           AdminHandlers admin, ScenarioHandlers scenarios) {
+    /**
+     * The handlers of the API's areas: those answered from memory (the catalogue, the scores, health, admin) and
+     * those that need the database, which may still be opening ({@link Deferred}).
+     */
+    public record Handlers(CatalogHandlers catalog, ScoreHandlers scores, HealthHandlers health,
+                           AdminHandlers admin, Deferred<Stored> stored) {
+    }
+
+    /** The handlers that read or write the database. */
+    public record Stored(SeriesHandlers series, ObservationHandlers observations, EventHandlers events,
+                         ScenarioHandlers scenarios) {
     }
 
     private final Handlers handlers;
@@ -112,27 +121,33 @@ public final class ApiRouter {
         router.get(API + "/indicators").handler(handlers.catalog()::indicators);
         router.get(API + "/regions").handler(handlers.catalog()::regions);
         router.get(API + "/scores/latest").handler(handlers.scores()::latest);
-        router.get(API + "/scores/history").handler(handlers.scores()::history);
-        router.get(API + "/scores/ranking").handler(handlers.scores()::ranking);
-        router.get(API + "/sensitivity").handler(handlers.scores()::sensitivity);
+        // answered from the panel, which the first recompute from the database fills (the latest documents may be
+        // served before it, from a snapshot)
+        router.get(API + "/scores/history").handler(stored(h -> handlers.scores()::history));
+        router.get(API + "/scores/ranking").handler(stored(h -> handlers.scores()::ranking));
+        router.get(API + "/sensitivity").handler(stored(h -> handlers.scores()::sensitivity));
         if (security.protectReads()) {
             router.post(API + "/scenarios").handler(new BearerAuth(access, "read"));
         }
-        router.post(API + "/scenarios").handler(writes).handler(body).handler(handlers.scenarios()::post);
-        router.get(API + "/series/:code").handler(handlers.series()::series);
-        router.get(API + "/events").handler(handlers.events()::events);
+        router.post(API + "/scenarios").handler(writes).handler(body).handler(stored(h -> h.scenarios()::post));
+        router.get(API + "/series/:code").handler(stored(h -> h.series()::series));
+        router.get(API + "/events").handler(stored(h -> h.events()::events));
         router.post(API + "/events").handler(writes).handler(ingestRole).handler(body)
-                .handler(handlers.events()::post);
+                .handler(stored(h -> h.events()::post));
         router.patch(API + "/events/:id").handler(writes).handler(adminRole).handler(body)
-                .handler(handlers.events()::patch);
-        router.delete(API + "/events/:id").handler(writes).handler(adminRole).handler(handlers.events()::delete);
+                .handler(stored(h -> h.events()::patch));
+        router.delete(API + "/events/:id").handler(writes).handler(adminRole).handler(stored(h -> h.events()::delete));
         router.post(API + "/observations").handler(writes).handler(ingestRole).handler(body)
-                .handler(handlers.observations()::post);
+                .handler(stored(h -> h.observations()::post));
         router.get(API + "/stream").handler(stream::stream);
         router.post(API + "/admin/plugins/:id/disable").handler(writes).handler(adminRole)
                 .handler(handlers.admin()::disable);
         router.post(API + "/admin/plugins/:id/enable").handler(writes).handler(adminRole)
                 .handler(handlers.admin()::enable);
+    }
+
+    private Handler<RoutingContext> stored(Function<Stored, Handler<RoutingContext>> pick) {
+        return handlers.stored().handler(pick);
     }
 
     /** Webjars (versioned paths: cached a day) and the dashboard's own files (revalidated each time). */

@@ -86,6 +86,13 @@ final class ScorePublisher {
         }
     }
 
+    /** Takes the documents served now (a {@link ScoreSnapshot}'s) as sent: only a different one is sent again. */
+    void served() {
+        for (String region : queries.regions()) {
+            queries.latest(region).ifPresent(bytes -> published.put(region, bytes));
+        }
+    }
+
     /** Hands alerts that did not hold before to the sink; at start-up the current alerts are the baseline. */
     private void notifyNewAlerts(String region, boolean baseline) {
         Set<Alert> now = new LinkedHashSet<>(queries.alerts(region));

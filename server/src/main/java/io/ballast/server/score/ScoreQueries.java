@@ -33,6 +33,7 @@ public final class ScoreQueries {
     private final Supplier<BallastConfig> config;
     private final UncertaintyDocs uncertaintyDocs;
     private final YearRanks ranks;
+    private final HistoryDocuments histories;
     private final Map<String, List<Alert>> alerts = new ConcurrentHashMap<>();
     private final Cache<String, Optional<Buffer>> latest = Caffeine.newBuilder().maximumSize(10_000).recordStats()
             .build();
@@ -53,6 +54,7 @@ public final class ScoreQueries {
         this.config = config;
         this.uncertaintyDocs = new UncertaintyDocs(json, uncertainty, uncertaintyOn);
         this.ranks = new YearRanks(panel, config);
+        this.histories = new HistoryDocuments(panel, json, ranks, uncertaintyDocs);
     }
 
     /** A region's sensitivity document: the Sobol indices of each choice for its latest composite. */
@@ -106,6 +108,14 @@ public final class ScoreQueries {
             item.setAll((ObjectNode) json.valueToTree(rank));
         });
         return write(doc);
+    }
+
+    /**
+     * A region's latest document as served before (a start answering reads from a {@link ScoreSnapshot} until the
+     * first recompute from the database): served as it is until the region is next {@link #refresh}ed.
+     */
+    void served(String region, Buffer doc) {
+        latest.put(region, Optional.of(doc));
     }
 
     /** After a recompute: every configured region {@link #refresh}ed; the new documents by region. */
@@ -187,57 +197,7 @@ public final class ScoreQueries {
     }
 
     private Buffer buildHistory(HistoryKey key) {
-        ObjectNode doc = json.createObjectNode();
-        doc.put("region", key.region());
-        doc.put("indicator", key.indicator());
-        doc.put("from", key.from());
-        doc.put("to", key.to());
-        ArrayNode points = doc.putArray("points");
-        ArrayNode withheld = json.createArrayNode();
-        boolean composite = key.indicator().equals(COMPOSITE);
-        for (YearScores y : panel.years(key.region())) {
-            if (y.period() < key.from() || y.period() > key.to()) {
-                continue;
-            }
-            if (composite) {
-                point(points, withheld, y.period(), y.composite().score(), y.composite().coverage(),
-                        y.composite().change(), y.composite().withheld(), node -> {
-                            if (!y.composite().warnings().isEmpty()) {
-                                node.set("warnings", json.valueToTree(y.composite().warnings()));
-                            }
-                            node.set("rank", json.valueToTree(ranks.of(y.period()).get(key.region())));
-                            uncertaintyDocs.composite(node, key.region(), y.period());
-                        });
-            } else {
-                y.indicators().stream().filter(s -> s.id().equals(key.indicator())).findFirst().ifPresent(s ->
-                        point(points, withheld, y.period(), s.score(), s.coverage(), s.change(), s.withheld(),
-                                node -> {
-                                    if (!s.basket().carried().isEmpty()) {
-                                        node.set("carried", json.valueToTree(s.basket().carried()));
-                                    }
-                                }));
-            }
-        }
-        doc.set("withheld", withheld);
-        return write(doc);
-    }
-
-    private void point(ArrayNode points, ArrayNode withheld, int period, Double score, double coverage, Change change,
-                       String reason, java.util.function.Consumer<ObjectNode> more) {
-        if (score == null) {
-            ObjectNode gap = withheld.addObject();
-            gap.put("period", period);
-            gap.put("reason", reason);
-            return;
-        }
-        ObjectNode node = points.addObject();
-        node.put("period", period);
-        node.put("score", score);
-        node.put("coverage", coverage);
-        if (change != null) {
-            node.set("change", json.valueToTree(change));
-        }
-        more.accept(node);
+        return write(histories.build(key.region(), key.indicator(), key.from(), key.to()));
     }
 
     private Buffer write(ObjectNode doc) {

@@ -30,9 +30,7 @@ public final class ScoreService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScoreService.class);
 
-    private final ObservationStore observations;
-    private final EventStore events;
-    private final Scorer scorer;
+    private final RegionScoring scoring;
     private final Panel panel;
     private final ScorePublisher publisher;
     private final ScoreSink sink;
@@ -44,23 +42,21 @@ public final class ScoreService {
     /** Whether {@link #settle} has rows still to write: a close waits for them. */
     private final AtomicBoolean settling = new AtomicBoolean();
     private final ScoringStatus status = new ScoringStatus();
-    /** Regions whose recompute failed: scored again with the next change. */
-    private final Set<String> failed = ConcurrentHashMap.newKeySet();
     /** Regions scored at start-up whose rows {@link #settle} writes. */
     private final Map<String, List<YearScores>> unsettled = new ConcurrentHashMap<>();
     private volatile boolean closed;
+    /** Whether anything was scored again since the start's first scoring (a change, a reload, a plugin). */
+    private volatile boolean rescored;
 
     public ScoreService(ObservationStore observations, EventStore events, ScoreStore scores, Scorer scorer,
                         Panel panel, ScoreQueries queries, ScoreSink sink, AlertSink alertSink, WorkerExecutor worker,
                         ObjectMapper json, UncertaintyService uncertainty) {
         this.uncertainty = uncertainty;
-        this.observations = observations;
-        this.events = events;
-        this.scorer = scorer;
+        this.scoring = new RegionScoring(observations, events, scorer, panel, sink, status);
         this.panel = panel;
         this.publisher = new ScorePublisher(queries, sink, alertSink, status);
         this.sink = sink;
-        this.writer = new ScoreWriter(scores, new ScoreRows(json), status, failed::add);
+        this.writer = new ScoreWriter(scores, new ScoreRows(json), status, scoring::failed);
         this.worker = worker;
     }
 
@@ -69,10 +65,10 @@ public final class ScoreService {
         if (closed) {
             return;
         }
+        rescored |= !cells.isEmpty();
         cells.forEach(cell -> pending.add(cell.region()));
-        if (!cells.isEmpty() && !failed.isEmpty()) {
-            pending.addAll(failed);
-            failed.clear();
+        if (!cells.isEmpty() && scoring.anyFailed()) {
+            pending.addAll(scoring.takeFailed());
         }
         if (!cells.isEmpty() && draining.compareAndSet(false, true)) {
             worker.executeBlocking(() -> {
@@ -80,6 +76,11 @@ public final class ScoreService {
                 return null;
             }, false);
         }
+    }
+
+    /** Whether anything was queued for scoring since the start's {@link #recomputeAll}. */
+    public boolean rescored() {
+        return rescored;
     }
 
     /** Whether scoring keeps up, for readiness and metrics. */
@@ -97,7 +98,7 @@ public final class ScoreService {
                         break;
                     }
                     if (pending.remove(region)) {
-                        Optional<List<YearScores>> years = score(region);
+                        Optional<List<YearScores>> years = scoring.score(region);
                         years.ifPresent(y -> scored.put(region, y));
                         ok &= years.isPresent();
                     }
@@ -126,10 +127,12 @@ public final class ScoreService {
 
     /**
      * Stops taking work and waits (up to {@code timeout}) for a running recompute, or the rows of the start-up's, to
-     * be done, so the database can close under it. Queued work is dropped: the next start recomputes it.
+     * be done, so the database can close under it. Queued work is dropped: the next start recomputes it. Answers
+     * whether the panel is in step with the database: nothing was dropped, cut off or failed.
      */
-    public void close(Duration timeout) {
+    public boolean close(Duration timeout) {
         closed = true;
+        boolean dropped = !pending.isEmpty();
         pending.clear();
         long deadline = System.nanoTime() + timeout.toNanos();
         while ((draining.get() || settling.get()) && System.nanoTime() < deadline) {
@@ -137,9 +140,11 @@ public final class ScoreService {
                 Thread.sleep(5);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return false;
             }
         }
+        return !dropped && !draining.get() && !settling.get() && !scoring.anyFailed() && unsettled.isEmpty()
+                && status.healthy();
     }
 
     /** The analysis's ranges changed (a reload): the documents lose their old bands, and a new analysis runs. */
@@ -182,10 +187,20 @@ public final class ScoreService {
      * waits for {@link #settle}, once the server serves.
      */
     public void recomputeAll(Collection<String> regions) {
-        for (String region : regions) {
-            score(region).ifPresent(years -> unsettled.put(region, years));
-        }
+        regions.forEach(region -> scoring.score(region).ifPresent(years -> unsettled.put(region, years)));
         publisher.publish(true, ScoreSink.SCORE, List.of());
+    }
+
+    /**
+     * As {@link #recomputeAll}, when the start already answers reads with a {@link ScoreSnapshot}'s documents: they
+     * are taken as sent, the analysis kept with them ({@code analysed}; seeded, so the one that would run again) is
+     * taken as the new panel's, and only documents that came out different are sent.
+     */
+    public void recomputeServed(Collection<String> regions, Optional<UncertaintyResult> analysed) {
+        publisher.served();
+        regions.forEach(region -> scoring.score(region).ifPresent(years -> unsettled.put(region, years)));
+        analysed.ifPresent(uncertainty::adopt);
+        publisher.publish(false, ScoreSink.SCORE, List.of());
     }
 
     /**
@@ -207,26 +222,6 @@ public final class ScoreService {
             }
             return null;
         }, false);
-    }
-
-    /**
-     * Scores one region into the panel; answers its years, or nothing when it failed (the region is then scored
-     * again with the next change).
-     */
-    private Optional<List<YearScores>> score(String region) {
-        try {
-            RegionData data = RegionData.of(observations.ofRegion(region), events.ofRegion(region));
-            List<YearScores> years = scorer.score(region, data);
-            panel.put(region, years);
-            sink.scored(region, years);
-            return Optional.of(years);
-        } catch (Throwable e) { // out of memory included: this region fails, scoring goes on
-            failed.add(region);
-            status.failed("recompute of " + region, e);
-            LOG.error("Recompute of {} failed; its stored scores are unchanged and it is scored again with the next "
-                    + "change", region, e);
-            return Optional.empty();
-        }
     }
 
     /** Asks for an uncertainty analysis of the panel as it is now (it runs elsewhere and never delays a score). */

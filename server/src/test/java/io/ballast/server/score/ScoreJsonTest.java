@@ -1,13 +1,9 @@
-package io.ballast.server.cluster;
+package io.ballast.server.score;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ballast.server.score.CompositeScore;
-import io.ballast.server.score.IndicatorScore;
-import io.ballast.server.score.UncertaintyResult;
-import io.ballast.server.score.YearScores;
 import io.ballast.server.score.uncertainty.Band;
 import io.ballast.server.score.uncertainty.RankInterval;
 import java.time.Instant;
@@ -15,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class ClusterJsonTest {
+class ScoreJsonTest {
 
-    private final ClusterJson json = new ClusterJson(new ObjectMapper());
+    private final ScoreJson json = new ScoreJson(new ObjectMapper());
 
     @Test
     void anUncertaintyResultCrossesToAnotherNodeUnchanged() throws Exception {

@@ -1,4 +1,4 @@
-package io.ballast.server.cluster;
+package io.ballast.server.score;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
@@ -18,14 +18,15 @@ import java.io.IOException;
 import java.time.Instant;
 
 /**
- * Scores as JSON between nodes: the server's mapper reading and writing record components only (no derived
- * {@code isX()} properties), instants as ISO text, and tolerant of fields a reader does not know.
+ * Scores as JSON between nodes, and kept in a score snapshot: the server's mapper reading and writing record
+ * components only (no derived {@code isX()} properties), instants as ISO text, and tolerant of fields a reader does
+ * not know.
  */
-final class ClusterJson {
+public final class ScoreJson {
 
     private final ObjectMapper mapper;
 
-    ClusterJson(ObjectMapper shared) {
+    public ScoreJson(ObjectMapper shared) {
         this.mapper = shared.copy()
                 // the record components alone: an isDefined() beside an int 'defined' must not replace it
                 .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
@@ -48,7 +49,7 @@ final class ClusterJson {
                         }));
     }
 
-    Buffer write(Object value) {
+    public Buffer write(Object value) {
         try {
             return Buffer.buffer(mapper.writeValueAsBytes(value));
         } catch (JsonProcessingException e) {
@@ -56,11 +57,11 @@ final class ClusterJson {
         }
     }
 
-    <T> T read(Buffer bytes, Class<T> type) throws IOException {
+    public <T> T read(Buffer bytes, Class<T> type) throws IOException {
         return mapper.readValue(bytes.getBytes(), type);
     }
 
-    <T> T read(Buffer bytes, TypeReference<T> type) throws IOException {
+    public <T> T read(Buffer bytes, TypeReference<T> type) throws IOException {
         return mapper.readValue(bytes.getBytes(), type);
     }
 }

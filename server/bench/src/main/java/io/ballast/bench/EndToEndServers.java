@@ -37,8 +37,29 @@ final class EndToEndServers {
 
     /** Ballast as the README starts it: with the class-data archive when there is one. */
     Launch ballast(String extraYaml) throws IOException {
+        return ballastIn(Files.createTempDirectory("ballast-bench"), extraYaml);
+    }
+
+    /** As {@link #ballast}, on the data directory under {@code dir} (another start of the same server). */
+    Launch ballastIn(Path dir, String extraYaml) throws IOException {
         List<String> jvm = Files.exists(archive()) ? List.of("-XX:SharedArchiveFile=" + archive()) : List.of();
-        return Launch.ballast(jar, Files.createTempDirectory("ballast-bench"), jvm, extraYaml);
+        return Launch.ballast(jar, dir, jvm, extraYaml);
+    }
+
+    /**
+     * A server that was started on a new data directory, scored from its database and stopped cleanly (so that it
+     * kept its score snapshot); answers the directory, for {@link #ballastIn}.
+     */
+    Path stoppedCleanly() throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("ballast-bench");
+        Launch first = ballastIn(dir, "");
+        Process p = startReady(first);
+        try {
+            first.waitScoredFromDatabase(http);
+        } finally {
+            stop(p);
+        }
+        return dir;
     }
 
     /** Ballast started with a plain {@code java -jar}, no archive. */

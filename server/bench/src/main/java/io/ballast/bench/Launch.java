@@ -75,6 +75,23 @@ record Launch(List<String> command, int port) {
         throw new IllegalStateException("no server became ready on port " + port);
     }
 
+    /**
+     * Waits (60 s at most) until readiness says every region was scored from the database, not served from a score
+     * snapshot: after that, a stop keeps the documents for the next start.
+     */
+    void waitScoredFromDatabase(HttpClient http) throws InterruptedException, IOException {
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            if (http.send(ready, HttpResponse.BodyHandlers.ofString()).body().contains("\"from\":\"database\"")) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new IllegalStateException("the server on port " + port + " never scored from its database");
+    }
+
     /** Stops a process, forcibly when it has not ended 30 s after being asked to. */
     static void stop(Process p) throws InterruptedException {
         if (p == null) {

@@ -68,9 +68,14 @@ final class ScoreSnapshots {
         }
         boolean once = database.isPresent();
         String data = database.orElse(ScoreInputs.NEW_WITH_BASELINE);
-        Optional<CompletableFuture<Candidate>> candidate = file.map(f -> CompletableFuture.supplyAsync(() ->
-                new Candidate(f, once, data, ScoreSnapshot.read(f), ScoreInputs.config(config)),
-                command -> new Thread(command, "ballast-snapshot").start()));
+        Optional<CompletableFuture<Candidate>> candidate = file.map(f -> CompletableFuture.supplyAsync(() -> {
+            try {
+                return new Candidate(f, once, data, ScoreSnapshot.read(f), ScoreInputs.config(config));
+            } catch (RuntimeException e) { // never a reason not to start: it then scores from the database
+                LOG.warn("Could not compare the scores kept in {} with this start: {}", f, e.toString());
+                return new Candidate(f, once, data, Optional.empty(), "");
+            }
+        }, command -> new Thread(command, "ballast-snapshot").start()));
         return new ScoreSnapshots(dir, usable, baseline, database, candidate);
     }
 

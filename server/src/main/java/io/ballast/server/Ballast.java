@@ -142,8 +142,8 @@ public final class Ballast implements AutoCloseable {
                     backend.onSuccess(b -> b.scoring().scores().settle());
                     return new Ballast(platform, plugins, scoring, backend, http,
                             plugins.watch(platform.vertx(), config.startup().plugins().scanIntervalMs()),
-                            backend.compose(b -> ConfigReloads.watch(platform, plugins, b, live, file, env)), adminToken,
-                            snapshots, live, restored.result().isPresent());
+                            backend.compose(b -> ConfigReloads.watch(platform, plugins, b, live, file, env)),
+                            adminToken, snapshots, live, restored.result().isPresent());
                 })
                 .onFailure(e -> {
                     database.never(e);

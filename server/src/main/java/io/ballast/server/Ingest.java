@@ -21,10 +21,11 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * Start-up stage 5b, once the database is open: what feeds scoring. The ingest services behind {@code POST /api/v1/observations} and the events
- * API, and the pull sources (the WDI inbox, the World Bank and Federal Register connectors) on their schedules;
- * whatever they store refreshes the series documents and queues the changed cells for scoring, the same way. A
- * changed export-control event goes to open dashboards as an annotation first, then as the scores it moved.
+ * Part of start-up stage 5, once the database is open: what feeds scoring. The ingest services behind
+ * {@code POST /api/v1/observations} and the events API, and the pull sources (the WDI inbox, the World Bank and
+ * Federal Register connectors) on their schedules; whatever they store refreshes the series documents and queues the
+ * changed cells for scoring, the same way. A changed export-control event goes to open dashboards as an annotation
+ * first, then as the scores it moved.
  */
 record Ingest(IngestService service, EventService events, SourceStatus sources) {
 

@@ -63,9 +63,9 @@ final class ScoreInputs {
 
     /**
      * The configuration the scores depend on, as text that is the same for the same configuration (maps in key
-     * order): the reloadable sections and the plugins' time limit and isolation. Made from the records' own text, so a key added to
-     * them is in it too; about 80 ms the first time in a JVM (each record's {@code toString} is linked on first use),
-     * so a start makes it on a thread of its own.
+     * order): the reloadable sections and the plugins' time limit and isolation. Made from the records' own text, so
+     * a key added to them is in it too; about 80 ms the first time in a JVM (each record's {@code toString} is linked
+     * on first use), so a start makes it on a thread of its own.
      */
     static String config(BallastConfig config) {
         StringBuilder text = new StringBuilder();

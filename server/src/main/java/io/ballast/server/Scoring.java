@@ -29,9 +29,9 @@ import java.util.concurrent.Executor;
  * Start-up stage 4: scoring. The scorer (plugins → readings → composite, with the configuration in force at each run)
  * fills the panel of every region's years; the cached score documents and their alerts (to the webhook when one is
  * configured) are built from the panel. All of this lives in memory, so reads can be answered from the documents
- * kept at the last clean stop before the database is open; the services that need the database ({@link Service}: the one worker that queues
- * changed cells and recomputes them, the scenarios) are attached once it is. The uncertainty analysis of the panel
- * and the scenarios run on workers of their own, never delaying a plain score.
+ * kept at the last clean stop before the database is open; the services that need the database ({@link Service}:
+ * the one worker that queues changed cells and recomputes them, the scenarios) are attached once it is. The
+ * uncertainty analysis of the panel and the scenarios run on workers of their own, never delaying a plain score.
  */
 record Scoring(Panel panel, ScoreQueries queries, UncertaintyService uncertainty, UncertaintyAnalysis analysis,
                Scorer scorer, ScoreSink sink, AlertSink alerts, WorkerExecutor worker, WorkerExecutor scenarioWorker,

@@ -33,7 +33,8 @@ class ScoreInputsTest {
     void theSameConfigurationWrittenInAnotherOrderIsTheSameInput() throws Exception {
         String forward = ScoreInputs.config(load("indicators:\n  export-control-exposure: {weight: 1}\n"
                 + "  labor-conditions: {weight: 2, settings: {a: 1, b: 2}}\n"));
-        String backward = ScoreInputs.config(load("indicators:\n  labor-conditions: {settings: {b: 2, a: 1}, weight: 2}\n"
+        String backward = ScoreInputs.config(load("indicators:\n"
+                + "  labor-conditions: {settings: {b: 2, a: 1}, weight: 2}\n"
                 + "  export-control-exposure: {weight: 1}\n"));
         assertThat(backward).isEqualTo(forward);
         assertThat(inputs(forward, host.all(), "db")).isEqualTo(inputs(backward, host.all(), "db"));
@@ -45,8 +46,8 @@ class ScoreInputsTest {
         assertThat(ScoreInputs.config(load("indicators:\n  labor-conditions: {weight: 3}\n"))).isNotEqualTo(base);
         assertThat(ScoreInputs.config(load("indicators:\n  labor-conditions: {weight: 2, settings: {x: 1}}\n")))
                 .isNotEqualTo(base);
-        assertThat(ScoreInputs.config(load("indicators:\n  labor-conditions: {weight: 2}\nscoring:\n  from-year: 2001\n")))
-                .isNotEqualTo(base);
+        assertThat(ScoreInputs.config(load("indicators:\n  labor-conditions: {weight: 2}\n"
+                + "scoring:\n  from-year: 2001\n"))).isNotEqualTo(base);
         assertThat(ScoreInputs.config(load("indicators:\n  labor-conditions: {weight: 2}\nregions:\n"
                 + "  - {code: CHN, name: China}\n"))).isNotEqualTo(base);
     }

@@ -49,6 +49,7 @@ record Clustering(ClusterNode node, ClusterEvents events, MembershipWatch member
     /** Takes other nodes' scores into this node's service, dropping this node's cached series of their regions. */
     static void receive(Platform platform, ScoreSink sink, ScoreService service, Store store) {
         if (platform.cluster().isPresent()) {
+            service.sharesStore();
             ((ClusterScores) sink).receive(service, region -> store.series().invalidate(Set.of(region)));
         }
     }

@@ -59,6 +59,11 @@ public final class Measurer implements AutoCloseable {
         this.checks = new HealthChecks(limit);
     }
 
+    /** Whether the plugin runs in this process (its contexts are read here), not in a runner. */
+    public boolean inProcess(LoadedPlugin plugin) {
+        return !(plugin.indicator() instanceof RemoteIndicator);
+    }
+
     /** The plugin's reading, or empty when it has no data or failed (then it is marked FAILED). */
     public Optional<IndicatorReading> measure(LoadedPlugin plugin, IndicatorContext context) {
         return measureAll(plugin, List.of(context)).get(0).reading();
@@ -73,7 +78,7 @@ public final class Measurer implements AutoCloseable {
                                                List<? extends List<? extends IndicatorContext>> contexts) {
         List<InProcessMeasurer.Started> started = new ArrayList<>();
         for (int i = 0; i < plugins.size(); i++) {
-            boolean local = !contexts.get(i).isEmpty() && !(plugins.get(i).indicator() instanceof RemoteIndicator);
+            boolean local = !contexts.get(i).isEmpty() && inProcess(plugins.get(i));
             started.add(local ? inProcess.start(plugins.get(i), contexts.get(i)) : null);
         }
         List<List<Measurement>> out = new ArrayList<>();

@@ -19,12 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps scores in step with observations and events. Touched regions are queued; one worker drains the queue,
- * recomputing each touched region once per drain however many batches touched it. A region's change can move other
- * regions' ranks, so after a drain every region's latest document is rebuilt and those whose bytes changed go to the
- * stream; only then are the changed score rows written ({@link ScoreWriter}) and an uncertainty analysis asked for,
- * so that neither delays the event. The stored scores are derived data: every start recomputes them from the
- * committed observations.
+ * Keeps scores in step with observations and events. Touched regions are queued with their changed years; one worker
+ * drains the queue, recomputing each touched region once per drain however many batches touched it. A change can move
+ * other regions' ranks, so after a drain every region's latest document is rebuilt and those whose bytes changed go
+ * to the stream; only then are the changed score rows written ({@link ScoreWriter}) and an uncertainty analysis asked
+ * for, so that neither delays the event. Stored scores are derived data: every start recomputes them.
  */
 public final class ScoreService {
 
@@ -37,7 +36,7 @@ public final class ScoreService {
     private final ScoreWriter writer;
     private final WorkerExecutor worker;
     private final UncertaintyService uncertainty;
-    private final Set<String> pending = ConcurrentHashMap.newKeySet();
+    private final PendingCells pending = new PendingCells();
     private final AtomicBoolean draining = new AtomicBoolean();
     /** Whether {@link #settle} has rows still to write: a close waits for them. */
     private final AtomicBoolean settling = new AtomicBoolean();
@@ -66,9 +65,9 @@ public final class ScoreService {
             return;
         }
         rescored |= !cells.isEmpty();
-        cells.forEach(cell -> pending.add(cell.region()));
+        cells.forEach(pending::add);
         if (!cells.isEmpty() && scoring.anyFailed()) {
-            pending.addAll(scoring.takeFailed());
+            scoring.takeFailed().forEach(pending::addAll);
         }
         if (!cells.isEmpty() && draining.compareAndSet(false, true)) {
             worker.executeBlocking(() -> {
@@ -83,6 +82,11 @@ public final class ScoreService {
         return rescored;
     }
 
+    /** Other nodes write to the store too (theirs arrive as scores, not cells): recomputes read regions whole. */
+    public void sharesStore() {
+        scoring.sharesStore();
+    }
+
     /** Whether scoring keeps up, for readiness and metrics. */
     public ScoringStatus status() {
         return status;
@@ -93,12 +97,13 @@ public final class ScoreService {
             try {
                 Map<String, List<YearScores>> scored = new LinkedHashMap<>();
                 boolean ok = true;
-                for (String region : List.copyOf(pending)) {
+                for (String region : pending.regions()) {
                     if (closed) {
                         break;
                     }
-                    if (pending.remove(region)) {
-                        Optional<List<YearScores>> years = scoring.score(region);
+                    Set<Integer> changed = pending.take(region);
+                    if (changed != null) {
+                        Optional<List<YearScores>> years = scoring.score(region, changed);
                         years.ifPresent(y -> scored.put(region, y));
                         ok &= years.isPresent();
                     }
@@ -122,7 +127,7 @@ public final class ScoreService {
 
     /** Queues every year of these regions for recompute (the set of plugins or a weight changed). */
     public void scheduleAll(Collection<String> regions) {
-        schedule(regions.stream().map(r -> new Cell(r, Integer.MIN_VALUE)).toList());
+        schedule(regions.stream().map(region -> new Cell(region, Cell.ALL_YEARS)).toList());
     }
 
     /**
@@ -187,7 +192,7 @@ public final class ScoreService {
      * waits for {@link #settle}, once the server serves.
      */
     public void recomputeAll(Collection<String> regions) {
-        regions.forEach(region -> scoring.score(region).ifPresent(years -> unsettled.put(region, years)));
+        regions.forEach(region -> scoring.scoreAll(region).ifPresent(years -> unsettled.put(region, years)));
         publisher.publish(true, ScoreSink.SCORE, List.of());
     }
 
@@ -198,7 +203,7 @@ public final class ScoreService {
      */
     public void recomputeServed(Collection<String> regions, Optional<UncertaintyResult> analysed) {
         publisher.served();
-        regions.forEach(region -> scoring.score(region).ifPresent(years -> unsettled.put(region, years)));
+        regions.forEach(region -> scoring.scoreAll(region).ifPresent(years -> unsettled.put(region, years)));
         analysed.ifPresent(uncertainty::adopt);
         publisher.publish(false, ScoreSink.SCORE, List.of());
     }

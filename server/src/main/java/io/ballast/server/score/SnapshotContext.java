@@ -20,6 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class SnapshotContext implements SeriesContext {
 
+    /** The year noted when a plugin took a whole series. */
+    private static final int WHOLE = Integer.MIN_VALUE;
+
     private final String region;
     private final int period;
     private final RegionData data;
@@ -28,6 +31,10 @@ final class SnapshotContext implements SeriesContext {
     private final MissingDataPolicy missingData;
     /** Written from the plugin's thread, read by the scorer once the measurement has returned. */
     private final Map<String, Set<String>> vintagesRead = new ConcurrentHashMap<>();
+    /** Series → the years the plugin read ({@link #WHOLE}: all): a later recompute tells if it would answer the same. */
+    private final Map<String, Set<Integer>> read = new ConcurrentHashMap<>();
+    private volatile boolean eventsRead;
+    private volatile boolean clockRead;
 
     SnapshotContext(String region, int period, RegionData data, Map<String, Double> settings, Clock clock,
                     MissingDataPolicy missingData) {
@@ -51,6 +58,7 @@ final class SnapshotContext implements SeriesContext {
 
     @Override
     public OptionalDouble value(String seriesCode, int year) {
+        read.computeIfAbsent(seriesCode, k -> ConcurrentHashMap.newKeySet()).add(year);
         OptionalDouble value = data.value(seriesCode, year);
         if (value.isPresent()) {
             data.vintage(seriesCode, year).ifPresent(v ->
@@ -61,6 +69,7 @@ final class SnapshotContext implements SeriesContext {
 
     @Override
     public Map<Integer, Double> series(String seriesCode) {
+        read.computeIfAbsent(seriesCode, k -> ConcurrentHashMap.newKeySet()).add(WHOLE);
         return data.series(seriesCode);
     }
 
@@ -71,6 +80,7 @@ final class SnapshotContext implements SeriesContext {
 
     @Override
     public Clock clock() {
+        clockRead = true;
         return clock;
     }
 
@@ -81,6 +91,7 @@ final class SnapshotContext implements SeriesContext {
 
     @Override
     public List<PolicyEvent> events() {
+        eventsRead = true;
         return data.events();
     }
 
@@ -89,5 +100,31 @@ final class SnapshotContext implements SeriesContext {
         Map<String, String> out = new TreeMap<>();
         vintagesRead.forEach((series, vintages) -> out.put(series, String.join(", ", new TreeSet<>(vintages))));
         return out;
+    }
+
+    /**
+     * Whether this call, measured again over {@code now}, would read exactly what it read here: the same values and
+     * vintages wherever it looked, the same events if it read them, and not the clock. {@code measure} is pure, so it
+     * would answer the same.
+     */
+    boolean readsSameIn(RegionData now) {
+        if (clockRead || eventsRead && !data.events().equals(now.events())) {
+            return false;
+        }
+        for (Map.Entry<String, Set<Integer>> series : read.entrySet()) {
+            String code = series.getKey();
+            if (data.shares(code, now)) {
+                continue;
+            }
+            if (series.getValue().contains(WHOLE)) {
+                return false;
+            }
+            for (int year : series.getValue()) {
+                if (!data.sameValue(code, year, now)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 
 /**
@@ -25,6 +26,8 @@ public final class EventStore {
     private final TransactionOperations<Connection> tx;
     private final EventRows rows;
     private final WriterLocks locks;
+    /** Writes made by this process, counted once each is over. */
+    private final AtomicLong writes = new AtomicLong();
 
     EventStore(TransactionOperations<Connection> tx, JdbcOperations jdbc, WriterLocks locks) {
         this.tx = tx;
@@ -37,10 +40,22 @@ public final class EventStore {
      * so two writers (on this node or another) must not interleave.
      */
     private <T> T writing(java.util.function.Supplier<T> write) {
-        return tx.executeWrite(status -> {
-            locks.lock(List.of(WriterLocks.EVENTS));
-            return write.get();
-        });
+        try {
+            return tx.executeWrite(status -> {
+                locks.lock(List.of(WriterLocks.EVENTS));
+                return write.get();
+            });
+        } finally {
+            writes.incrementAndGet(); // after the commit (or the rollback: then a reader reads again for nothing)
+        }
+    }
+
+    /**
+     * How many writes this process has made to the events, counted once each is committed or given up: a reader
+     * that saw the same count before and after reading holds the events as stored, unless another process writes.
+     */
+    public long writes() {
+        return writes.get();
     }
 
     /** The events counted against a region, earliest first. */

@@ -175,6 +175,17 @@ public final class ObservationStore {
         return tx.executeRead(status -> observations.findByRegion(region));
     }
 
+    /** Every stored value of a region in these years, and only those: what changed cells read again. */
+    public List<ObservationRow> ofRegion(String region, Set<Integer> years) {
+        if (years.isEmpty()) {
+            return List.of();
+        }
+        int from = years.stream().mapToInt(Integer::intValue).min().orElseThrow();
+        int to = years.stream().mapToInt(Integer::intValue).max().orElseThrow();
+        return tx.executeRead(status -> observations.findByRegionAndPeriodBetween(region, from, to)).stream()
+                .filter(row -> years.contains(row.period())).toList();
+    }
+
     /** One series of one region, oldest first. */
     public List<ObservationRow> series(String region, String code) {
         return tx.executeRead(status -> observations.findByRegionAndSeriesOrderByPeriod(region, code));

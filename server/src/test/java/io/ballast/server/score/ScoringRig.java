@@ -42,9 +42,14 @@ final class ScoringRig implements AutoCloseable {
 
     /** A scoring service over this rig's database and panel, handing its events to {@code sink}. */
     ScoreService service(ScoreSink sink) {
-        return new ScoreService(database.observations(), database.events(), database.scores(),
-                new Scorer(host, measurer, config, Clock.systemUTC()), panel, queries, sink, alerts -> { },
+        return new ScoreService(database.observations(), database.events(), database.scores(), scorer(), panel,
+                queries, sink, alerts -> { },
                 vertx.createSharedWorkerExecutor("test-score", 1), json, uncertainty);
+    }
+
+    /** A scorer of the built-in plugins under this rig's configuration. */
+    Scorer scorer() {
+        return new Scorer(host, measurer, config, Clock.systemUTC());
     }
 
     @Override

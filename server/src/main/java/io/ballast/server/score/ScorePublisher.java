@@ -1,6 +1,7 @@
 package io.ballast.server.score;
 
 import io.vertx.core.buffer.Buffer;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -9,6 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,11 +20,14 @@ import org.slf4j.LoggerFactory;
  * Sends rebuilt latest documents to the stream: rebuilds every region's document, sends those whose bytes changed
  * since last sent (or all), and hands alerts that did not hold before to the alert sink. The regions just scored go
  * first and each document is sent as soon as it is built: their viewers' event waits for one document, not for the
- * other regions' (rebuilt too, as a change can move their ranks). Runs on the scoring worker.
+ * other regions' (rebuilt too, as a change can move their ranks), and those wait until the first events are written
+ * to this node's streams, so that the writing has the cores to itself. Runs on the scoring worker.
  */
 final class ScorePublisher {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScoreService.class);
+    /** How long the other documents wait for the scored regions' events to be written, at most. */
+    private static final Duration WRITE_WAIT = Duration.ofSeconds(1);
 
     private final ScoreQueries queries;
     private final ScoreSink sink;
@@ -43,18 +50,19 @@ final class ScorePublisher {
     boolean publish(boolean always, String event, Collection<String> first) {
         try {
             queries.dropHistories();
-            for (String region : order(first)) {
-                Optional<Buffer> doc = queries.refresh(region);
-                if (doc.isEmpty()) {
-                    continue;
+            List<String> configured = queries.regions();
+            List<String> scored = first.stream().filter(configured::contains).distinct().toList();
+            boolean sent = false;
+            for (String region : scored) {
+                sent |= send(region, always, event);
+            }
+            if (sent) {
+                awaitWritten();
+            }
+            for (String region : configured) {
+                if (!scored.contains(region)) {
+                    send(region, always, event);
                 }
-                Buffer bytes = doc.get();
-                Buffer before = published.get(region);
-                if (always || before == null || !before.equals(bytes)) {
-                    sink.publish(region, event, bytes);
-                }
-                published.put(region, bytes); // only once sent: a failed send is sent again with the next pass
-                notifyNewAlerts(region, always);
             }
             return true;
         } catch (Throwable e) { // out of memory included: readers keep the previous documents, the next change retries
@@ -64,13 +72,35 @@ final class ScorePublisher {
         }
     }
 
-    /** The configured regions, those of {@code first} that are configured ahead of the others. */
-    private List<String> order(Collection<String> first) {
-        List<String> configured = queries.regions();
-        Set<String> ordered = new LinkedHashSet<>();
-        first.stream().filter(configured::contains).forEach(ordered::add);
-        ordered.addAll(configured);
-        return List.copyOf(ordered);
+    /**
+     * Waits (at most {@link #WRITE_WAIT}) until the scored regions' events are written to this node's streams: on few
+     * cores, rebuilding the other documents at the same time would make every stream wait for a core.
+     */
+    private void awaitWritten() {
+        try {
+            sink.written().toCompletableFuture().get(WRITE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            LOG.debug("Going on before the streams had their event", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Rebuilds a region's document and sends it if it changed (or {@code always}); answers whether it was sent. */
+    private boolean send(String region, boolean always, String event) {
+        Optional<Buffer> doc = queries.refresh(region);
+        if (doc.isEmpty()) {
+            return false;
+        }
+        Buffer bytes = doc.get();
+        Buffer before = published.get(region);
+        boolean send = always || before == null || !before.equals(bytes);
+        if (send) {
+            sink.publish(region, event, bytes);
+        }
+        published.put(region, bytes); // only once sent: a failed send is sent again with the next pass
+        notifyNewAlerts(region, always);
+        return send;
     }
 
     /**

@@ -2,6 +2,8 @@ package io.ballast.server.score;
 
 import io.vertx.core.buffer.Buffer;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Where a region's new latest-scores document goes once it changed: the stream stage. {@code event} names why it
@@ -17,6 +19,14 @@ public interface ScoreSink {
 
     /** Called from the scoring worker with the region's latest-scores JSON, serialised once. */
     void publish(String region, String event, Buffer latestScores);
+
+    /**
+     * Completes once the events published so far have been written to every stream of this node (handed to the
+     * sockets); the scoring worker waits for it before work that would compete with that for the cores.
+     */
+    default CompletionStage<Void> written() {
+        return CompletableFuture.completedFuture(null);
+    }
 
     /** Called from the scoring worker with a region's newly computed years (a cluster hands them to the others). */
     default void scored(String region, List<YearScores> years) {

@@ -1,6 +1,9 @@
 package io.ballast.server.stream;
 
 import io.ballast.server.score.ScoreSink;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -10,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
@@ -32,7 +37,14 @@ public final class ScoreEvents implements ScoreSink {
     private static final DeliveryOptions LOCAL = new DeliveryOptions().setCodecName(LocalCodec.NAME).setLocalOnly(true);
 
     private final Vertx vertx;
+    /**
+     * The event loop that publishes every event to the endpoints, in the order they were numbered: it wakes the other
+     * loops at once, where a worker thread publishing would often be preempted by the first loop it woke.
+     */
+    private final Context publisher;
     private final Map<String, ScoreEvent> latest = new ConcurrentHashMap<>();
+    /** The event loops of this node's stream endpoints, which write every event to their streams. */
+    private final Set<Context> streams = ConcurrentHashMap.newKeySet();
     /** On a cluster, each region's recent events on this node; null on a single node. */
     private final Map<String, ReplayRing> backlog;
     private final int replay;
@@ -43,6 +55,7 @@ public final class ScoreEvents implements ScoreSink {
     /** The events of a single node. */
     public ScoreEvents(Vertx vertx) {
         this.vertx = vertx;
+        this.publisher = vertx.getOrCreateContext();
         this.backlog = null;
         this.replay = 0;
         this.route = new LocalRoute(this);
@@ -52,6 +65,7 @@ public final class ScoreEvents implements ScoreSink {
     /** The events of a cluster's node, which keeps {@code replay} recent events per region; route them next. */
     public ScoreEvents(Vertx vertx, int replay) {
         this.vertx = vertx;
+        this.publisher = vertx.getOrCreateContext();
         this.backlog = new HashMap<>();
         this.replay = replay;
         this.route = new LocalRoute(this);
@@ -96,7 +110,36 @@ public final class ScoreEvents implements ScoreSink {
                         .add(event);
             }
         }
-        vertx.eventBus().publish(ADDRESS, event, LOCAL);
+        publisher.runOnContext(v -> vertx.eventBus().publish(ADDRESS, event, LOCAL));
+    }
+
+    /** A stream endpoint on this event loop writes events to its streams from now on. */
+    void streamsOn(Context context) {
+        streams.add(context);
+    }
+
+    /** The stream endpoint on this event loop is closed. */
+    void streamsOff(Context context) {
+        streams.remove(context);
+    }
+
+    /**
+     * Each endpoint takes an event in a task of its loop, queued when the publishing loop publishes it: a task queued on
+     * each loop after the publishing loop has published all before it runs once that is written to every stream there.
+     */
+    @Override
+    public CompletionStage<Void> written() {
+        Promise<Void> done = Promise.promise();
+        publisher.runOnContext(v -> {
+            List<Future<Void>> loops = new ArrayList<>();
+            for (Context context : streams) {
+                Promise<Void> loop = Promise.promise();
+                context.runOnContext(w -> loop.complete());
+                loops.add(loop.future());
+            }
+            Future.all(loops).<Void>mapEmpty().onComplete(done);
+        });
+        return done.future().toCompletionStage();
     }
 
     /** Fills a region's backlog from a member's (a joining node), before any stream opens. */

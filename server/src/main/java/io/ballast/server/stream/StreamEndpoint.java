@@ -1,5 +1,6 @@
 package io.ballast.server.stream;
 
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -53,6 +54,7 @@ public final class StreamEndpoint {
     private final Map<String, ReplayRing> rings = new HashMap<>();
     private final MessageConsumer<ScoreEvent> consumer;
     private final long heartbeatTimer;
+    private final Context context;
 
     /** Call on the owning event loop (from the verticle's start). */
     public StreamEndpoint(Vertx vertx, ScoreEvents events, StreamGate gate, int replay, int heartbeatSeconds,
@@ -65,6 +67,8 @@ public final class StreamEndpoint {
         this.openedAt = events.currentSequence();
         // local: on a cluster the events reach this node through ClusterEvents, never straight from another node
         this.consumer = vertx.eventBus().localConsumer(ScoreEvents.ADDRESS, message -> broadcast(message.body()));
+        this.context = vertx.getOrCreateContext();
+        events.streamsOn(context);
         this.heartbeatTimer = vertx.setPeriodic(heartbeatSeconds * 1000L, id -> heartbeat());
     }
 
@@ -163,6 +167,7 @@ public final class StreamEndpoint {
     /** Closes every stream with a retry hint (clients reconnect, to another node or after a restart). */
     public void close() {
         vertx.cancelTimer(heartbeatTimer);
+        events.streamsOff(context);
         consumer.unregister();
         for (Map<HttpServerResponse, Subscriber> set : subscribers.values()) {
             for (Subscriber sub : List.copyOf(set.values())) {

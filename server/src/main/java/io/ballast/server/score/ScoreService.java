@@ -59,17 +59,16 @@ public final class ScoreService {
         this.worker = worker;
     }
 
-    /** Queues the cells' regions for recompute and returns at once. */
+    /** Queues the cells' regions for recompute (an analysis under way is abandoned) and returns at once. */
     public void schedule(Collection<Cell> cells) {
-        if (closed) {
+        if (closed || cells.isEmpty()) {
             return;
         }
-        rescored |= !cells.isEmpty();
+        rescored = true;
+        uncertainty.changing();
         cells.forEach(pending::add);
-        if (!cells.isEmpty() && scoring.anyFailed()) {
-            scoring.takeFailed().forEach(pending::addAll);
-        }
-        if (!cells.isEmpty() && draining.compareAndSet(false, true)) {
+        scoring.takeFailed().forEach(pending::addAll);
+        if (draining.compareAndSet(false, true)) {
             worker.executeBlocking(() -> {
                 drain();
                 return null;

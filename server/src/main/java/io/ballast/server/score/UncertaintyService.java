@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -19,8 +21,9 @@ import org.slf4j.LoggerFactory;
  * analysis runs asks for one more when it ends; requests in between collapse into that one. A result belongs to the
  * panel version it analysed; {@link #current()} gives it only while that version is still the panel's. An analysis
  * starts after a quiet time: the change's event reaches its streams first (the analysis takes both cores), and
- * changes during that time are analysed together. An analysis under way when the scores change is abandoned, so that
- * it does not hold the cores while the change is scored and delivered.
+ * changes during that time are analysed together. An analysis under way when a change is queued (or the scores
+ * change) is abandoned, and one that finished meanwhile is not handed on, so that neither holds the cores while the
+ * change is scored and delivered; another runs after a quiet time.
  */
 public final class UncertaintyService {
 
@@ -35,6 +38,8 @@ public final class UncertaintyService {
     private volatile Consumer<UncertaintyResult> done = result -> { };
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
+    /** Changes queued for scoring: an analysis asked for before the last of them is of scores about to change. */
+    private final AtomicLong changes = new AtomicLong();
     private volatile boolean closed;
     private volatile Analysed analysed;
     private volatile String failure;
@@ -76,6 +81,11 @@ public final class UncertaintyService {
         }
     }
 
+    /** A change was queued for scoring: an analysis under way is abandoned (the change asks for the next one). */
+    void changing() {
+        changes.incrementAndGet();
+    }
+
     private void drain() {
         do {
             try {
@@ -106,6 +116,8 @@ public final class UncertaintyService {
             return;
         }
         long version = panel.version();
+        long asked = changes.get();
+        BooleanSupplier stale = () -> panel.version() != version || changes.get() != asked;
         BallastConfig c = config.get();
         Map<String, List<YearScores>> years = new LinkedHashMap<>();
         c.regions().forEach(r -> years.put(r.code(), panel.years(r.code())));
@@ -114,18 +126,28 @@ public final class UncertaintyService {
         try {
             next = analysis.run(version, years, aggregation::weight, wanted.get(),
                     c.scoring().missing().carryForwardYears(), c.scoring().missing().minInputCoverage(),
-                    c.scoring().minCoverage(), () -> panel.version() != version);
+                    c.scoring().minCoverage(), stale);
         } catch (RuntimeException e) {
-            if (panel.version() != version) { // abandoned: the change that moved the panel asks for the next one
-                LOG.debug("Uncertainty analysis of panel version {} abandoned: the scores changed", version);
+            if (stale.getAsBoolean()) {
+                abandoned(version);
                 return;
             }
             throw e;
+        }
+        if (stale.getAsBoolean()) {
+            abandoned(version);
+            return;
         }
         analysed = new Analysed(next, wanted.get());
         failure = null;
         LOG.debug("Uncertainty analysis of panel version {} done in {} ms", version, next.millis());
         done.accept(next);
+    }
+
+    /** The analysed scores changed, or are about to: another analysis runs after the quiet time. */
+    private void abandoned(long version) {
+        LOG.debug("Uncertainty analysis of panel version {} abandoned: the scores changed", version);
+        again.set(true);
     }
 
     /**

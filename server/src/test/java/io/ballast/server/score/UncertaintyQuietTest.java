@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An analysis waits a quiet time after it is asked for, and changes within it are analysed together; one under way
- * when the scores change is abandoned for one of the new scores.
+ * when the scores change, or when a change is queued, is abandoned for one of the new scores.
  */
 class UncertaintyQuietTest {
 
@@ -65,5 +65,38 @@ class UncertaintyQuietTest {
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    @Test
+    void anAnalysisUnderWayWhenAChangeIsQueuedIsAbandonedAtOnceAndRunAgain() throws InterruptedException {
+        BallastConfig config = new ConfigLoader().load(Optional.empty(), Map.of());
+        Bundled bundled = new Bundled(config);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            var service = new UncertaintyService(bundled.panel, () -> config,
+                    () -> UncertaintyRanges.of(config.uncertainty()), new UncertaintyAnalysis(new MonteCarlo(threads, 1)),
+                    threads, Duration.ZERO);
+            long alone = Math.min(timeToResult(service, -1), timeToResult(service, -1));
+            // queued late in the run: abandoned then, it ends about 1.8 runs after it began; run to its end, after 1
+            long queuedLate = timeToResult(service, alone * 8 / 10);
+            assertThat(queuedLate).as("ms to the result after a change was queued %d ms into a %d ms analysis",
+                    alone * 8 / 10, alone).isGreaterThan(alone * 14 / 10);
+            assertThat(service.current()).isPresent();
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /** Asks for an analysis, queues a change after {@code changeAfterMs} (none when negative); ms to its result. */
+    private static long timeToResult(UncertaintyService service, long changeAfterMs) throws InterruptedException {
+        List<Long> analysed = new CopyOnWriteArrayList<>();
+        long start = System.nanoTime();
+        service.schedule(result -> analysed.add(System.nanoTime()));
+        if (changeAfterMs >= 0) {
+            Thread.sleep(changeAfterMs);
+            service.changing();
+        }
+        await().atMost(Duration.ofSeconds(120)).until(() -> !analysed.isEmpty());
+        return (analysed.get(0) - start) / 1_000_000;
     }
 }

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The SSE fan-out benchmark: N clients (in a separate JVM, {@link FanOutClient}) hold a stream of China's scores open
  * on a real Ballast process; an observation is ingested and we measure, per client, the time from the ingest's
- * acknowledgement to the score event's arrival (p50, p99, max; median of 5 trials, after 50 triggers without streams
+ * acknowledgement to the score event's arrival (p50, p99, max; median of 5 trials, after 300 triggers without streams
  * and 10 trials with them to warm the server up), and the server's heap and RSS per stream. The same is done against
  * {@link BareBroadcaster}, bare Vert.x sending the same bytes, as the floor. At Ballast's stream cap, 200 more clients
  * must be refused with 503 while the server keeps answering other requests. Ballast is measured twice, as configured
@@ -33,7 +33,12 @@ public final class FanOut {
     private static final int STREAM_CAP = 10_000;
     private static final int SOURCES = 16;
     private static final int TRIALS = 5;
-    private static final int WARM_UP_TRIGGERS = 50;
+    /**
+     * Enough changes for the JIT to have compiled the path from the commit to the event: code run once per change is
+     * interpreted until it has run a few hundred times (tiered compilation's thresholds); with 50, a change's work took
+     * about twice as long as with 300 (docs/performance.md).
+     */
+    private static final int WARM_UP_TRIGGERS = 300;
     /**
      * Enough writes to N streams for the JIT to have compiled the write path before anything is measured: with 2, the
      * compiler threads still took a large share of both cores during the measured trials (perf, docs/performance.md).

@@ -28,6 +28,11 @@ final class InProcessBatch {
     private final AtomicLong callStarted = new AtomicLong(System.nanoTime());
     private final AtomicInteger current = new AtomicInteger();
     private final AtomicBoolean abandoned = new AtomicBoolean();
+    /**
+     * While the batch's thread runs it, until the plugin returns from its last call (abandoned or not); a batch
+     * abandoned before its thread took it makes no call.
+     */
+    private final AtomicBoolean running = new AtomicBoolean();
     private final FutureTask<Void> task;
 
     InProcessBatch(LoadedPlugin plugin, List<? extends IndicatorContext> contexts, Measurer.Listener listener) {
@@ -35,29 +40,40 @@ final class InProcessBatch {
         this.contexts = contexts;
         this.readings = new AtomicReferenceArray<>(contexts.size());
         this.task = new FutureTask<>(() -> {
-            for (int i = 0; i < contexts.size() && !abandoned.get(); i++) {
-                current.set(i);
-                long started = System.nanoTime();
-                callStarted.set(started);
-                try {
-                    Measurement reading = answer(plugin, contexts.get(i));
-                    if (!abandoned.get()) {
-                        readings.set(i, reading);
-                    }
-                } finally {
-                    listener.measured(plugin.id(), Duration.ofNanos(System.nanoTime() - started));
+            running.set(true);
+            try {
+                for (int i = 0; i < contexts.size() && !abandoned.get(); i++) {
+                    call(plugin, i, listener);
                 }
+                return null;
+            } finally {
+                running.set(false);
             }
-            return null;
         });
     }
 
-    /** Starts the batch on a new caller thread in {@code group}, and returns that thread. */
-    Thread start(ThreadGroup group, String name) {
-        Thread caller = new Caller(group, task, name);
-        caller.setDaemon(true);
-        caller.start();
-        return caller;
+    private void call(LoadedPlugin plugin, int i, Measurer.Listener listener) {
+        current.set(i);
+        long started = System.nanoTime();
+        callStarted.set(started);
+        try {
+            Measurement reading = answer(plugin, contexts.get(i));
+            if (!abandoned.get()) {
+                readings.set(i, reading);
+            }
+        } finally {
+            listener.measured(plugin.id(), Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    /** The batch's calls, to run once on a {@link Caller} thread. */
+    Runnable task() {
+        return task;
+    }
+
+    /** Whether the batch's thread may still be in a call of the plugin. */
+    boolean running() {
+        return running.get();
     }
 
     /** Waits for the whole batch at most {@code nanos}; rethrows what a call threw as the cause. */

@@ -1,22 +1,25 @@
 package io.ballast.server.indicator;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.ballast.api.Indicator;
 import io.ballast.api.IndicatorContext;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.WeakHashMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Measures a plugin in process: each batch runs on a thread of its own in the plugin's thread group, watched by the
+ * Measures a plugin in process: each batch runs on a caller thread in the plugin's thread group, watched by the
  * caller, which gives up on the plugin as soon as one call overruns, throws or returns an invalid reading, or when
- * the plugin left threads of its own running. A thread given up on cannot be stopped in process: the plugin stays
- * failed while it runs.
+ * the plugin left threads of its own running. A call given up on cannot be stopped in process: the plugin stays
+ * failed while it runs. Caller threads are kept per plugin for {@link #IDLE} after a batch (a change that reaches one
+ * plugin call does not pay a thread start), one more for each batch of the plugin running at the same time.
  */
 final class InProcessMeasurer {
 
@@ -24,10 +27,16 @@ final class InProcessMeasurer {
     private final Measurer.Listener listener;
     private final FailureReporter failures;
 
-    /** The thread of a call given up on, by plugin instance, while it may still run. */
-    private final Map<Indicator, Thread> abandoned = new ConcurrentHashMap<>();
-    /** The thread group of each plugin's calls: a thread left in it after a call is one the plugin started. */
-    private final Map<Indicator, ThreadGroup> groups = Collections.synchronizedMap(new WeakHashMap<>());
+    /** How long a plugin's caller thread waits for its next batch before it ends. */
+    static final Duration IDLE = Duration.ofSeconds(30);
+
+    /**
+     * The batch given up on, by plugin instance, while its call may still run. Instances are told apart by identity,
+     * whatever their {@code equals}, and held weakly: an unloaded plugin's entries go with it.
+     */
+    private final Cache<Indicator, InProcessBatch> abandoned = Caffeine.newBuilder().weakKeys().build();
+    /** Each plugin's callers, by plugin instance (by identity, weakly). */
+    private final Cache<Indicator, Lane> lanes = Caffeine.newBuilder().weakKeys().build();
     private final ThreadGroup callers = new ThreadGroup("ballast-plugins");
     private final AtomicLong counter = new AtomicLong();
 
@@ -37,8 +46,15 @@ final class InProcessMeasurer {
         this.failures = failures;
     }
 
+    /**
+     * A plugin's thread group, where a thread that is not one of its callers is one the plugin started, and its
+     * callers: threads kept for {@link #IDLE}, as many as batches run at once.
+     */
+    private record Lane(ThreadGroup group, ThreadPoolExecutor callers) {
+    }
+
     /** A batch started on its thread, to {@link #finish}; null fields when the plugin was not called. */
-    record Started(LoadedPlugin plugin, int size, InProcessBatch batch, ThreadGroup group, Thread caller) {
+    record Started(LoadedPlugin plugin, int size, InProcessBatch batch, ThreadGroup group) {
     }
 
     List<Measurement> measureAll(LoadedPlugin plugin, List<? extends IndicatorContext> contexts) {
@@ -51,13 +67,29 @@ final class InProcessMeasurer {
      */
     Started start(LoadedPlugin plugin, List<? extends IndicatorContext> contexts) {
         if (stillRunning(plugin)) {
-            return new Started(plugin, contexts.size(), null, null, null);
+            return new Started(plugin, contexts.size(), null, null);
         }
-        ThreadGroup group = groups.computeIfAbsent(plugin.indicator(),
-                k -> new ThreadGroup(callers, "ballast-plugin-" + plugin.id()));
+        Lane lane = lanes.get(plugin.indicator(), k -> lane(plugin.id()));
         InProcessBatch batch = new InProcessBatch(plugin, contexts, listener);
-        Thread caller = batch.start(group, "ballast-plugin-" + plugin.id() + "-" + counter.incrementAndGet());
-        return new Started(plugin, contexts.size(), batch, group, caller);
+        lane.callers().execute(batch.task());
+        return new Started(plugin, contexts.size(), batch, lane.group());
+    }
+
+    private Lane lane(String id) {
+        ThreadGroup group = new ThreadGroup(callers, "ballast-plugin-" + id);
+        ThreadFactory factory = task -> {
+            Thread caller = new InProcessBatch.Caller(group, task, "ballast-plugin-" + id + "-"
+                    + counter.incrementAndGet());
+            caller.setDaemon(true);
+            return caller;
+        };
+        return new Lane(group, new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE.toNanos(), TimeUnit.NANOSECONDS,
+                new SynchronousQueue<>(), factory));
+    }
+
+    /** Ends every plugin's idle callers now; a call still running ends when it returns. */
+    void close() {
+        lanes.asMap().values().forEach(lane -> lane.callers().shutdown());
     }
 
     /** Waits for a started batch as {@link #measureAll} does: its readings, the plugin failed if it misbehaved. */
@@ -68,7 +100,7 @@ final class InProcessMeasurer {
         LoadedPlugin plugin = started.plugin();
         InProcessBatch batch = started.batch();
         try {
-            return watch(plugin, batch, started.group(), started.caller(), started.size());
+            return watch(plugin, batch, started.group(), started.size());
         } catch (ExecutionException e) {
             reportThrown(plugin, batch, e.getCause());
         } catch (InterruptedException e) {
@@ -80,36 +112,35 @@ final class InProcessMeasurer {
 
     /** Whether a call of the plugin given up on earlier still runs: then the plugin fails again, uncalled. */
     private boolean stillRunning(LoadedPlugin plugin) {
-        Thread stuck = abandoned.get(plugin.indicator());
-        if (stuck != null && stuck.isAlive()) {
+        InProcessBatch stuck = abandoned.getIfPresent(plugin.indicator());
+        if (stuck != null && stuck.running()) {
             failures.failed(plugin, "its call abandoned earlier is still running (a thread cannot be stopped in "
                     + "process; plugins.isolation: process would have killed it)");
             return true;
         }
-        abandoned.remove(plugin.indicator());
+        abandoned.invalidate(plugin.indicator());
         return false;
     }
 
     /** Waits for the batch, polling for an overrun of the call in progress. */
-    private List<Measurement> watch(LoadedPlugin plugin, InProcessBatch batch, ThreadGroup group, Thread caller,
-                                    int size) throws ExecutionException, InterruptedException {
+    private List<Measurement> watch(LoadedPlugin plugin, InProcessBatch batch, ThreadGroup group, int size)
+            throws ExecutionException, InterruptedException {
         long pollNanos = Math.max(1_000_000, limit.toNanos() / 4);
         while (true) {
             try {
                 batch.await(pollNanos);
-                return finished(plugin, batch, group, caller, size);
+                return finished(plugin, batch, group, size);
             } catch (TimeoutException e) {
                 if (batch.overran(limit)) {
-                    return giveUp(plugin, batch, caller);
+                    return giveUp(plugin, batch);
                 }
             }
         }
     }
 
     /** The batch's readings, or none when the plugin left threads running (it then fails). */
-    private List<Measurement> finished(LoadedPlugin plugin, InProcessBatch batch, ThreadGroup group, Thread caller,
-                                       int size) {
-        int stray = strayThreads(group, caller);
+    private List<Measurement> finished(LoadedPlugin plugin, InProcessBatch batch, ThreadGroup group, int size) {
+        int stray = strayThreads(group);
         if (stray > 0) {
             failures.failed(plugin, "measure started " + stray + " thread(s) that are still running; a plugin "
                     + "must not start threads");
@@ -120,9 +151,9 @@ final class InProcessMeasurer {
     }
 
     /** Abandons an overrunning batch, keeping the readings it had made, and fails the plugin. */
-    private List<Measurement> giveUp(LoadedPlugin plugin, InProcessBatch batch, Thread caller) {
+    private List<Measurement> giveUp(LoadedPlugin plugin, InProcessBatch batch) {
         batch.abandon();
-        abandoned.put(plugin.indicator(), caller);
+        abandoned.put(plugin.indicator(), batch);
         List<Measurement> sofar = batch.readings();
         failures.failed(plugin, "measure took longer than " + limit.toMillis() + " ms for " + batch.where());
         return sofar;
@@ -138,16 +169,13 @@ final class InProcessMeasurer {
         }
     }
 
-    /**
-     * Threads in the plugin's group that are not the measurer's own callers (this batch's, or an earlier one's still
-     * finishing): threads the plugin started.
-     */
-    private static int strayThreads(ThreadGroup group, Thread caller) {
+    /** Threads in the plugin's group that are not the measurer's own callers: threads the plugin started. */
+    private static int strayThreads(ThreadGroup group) {
         Thread[] all = new Thread[group.activeCount() + 16];
         int n = group.enumerate(all, true);
         int stray = 0;
         for (int i = 0; i < n; i++) {
-            if (all[i] != caller && !(all[i] instanceof InProcessBatch.Caller) && all[i].isAlive()) {
+            if (!(all[i] instanceof InProcessBatch.Caller) && all[i].isAlive()) {
                 stray++;
             }
         }

@@ -15,10 +15,11 @@ import java.util.function.Consumer;
  * Runs a plugin's calls with a time limit: {@code measure}, where an exception, a timeout, a linkage error, an invalid
  * reading or a thread left running marks the plugin FAILED with the cause and the caller simply gets no reading (one
  * bad plugin never blocks or breaks the others; missing data is not a failure), and {@code checkHealth}, whose hang or
- * throw is reported as unhealthy without blocking the caller. In-process plugins run on a thread per batch in a thread
- * group of their own; plugins in a runner ({@link RemoteIndicator}) are sent the batch over its pipe. Every reading
- * is rebuilt through the API's records, so it is checked again whatever the plugin did to it. This class only picks
- * the way: {@link InProcessMeasurer} and {@link RemoteMeasurer} measure, {@link HealthChecks} checks health.
+ * throw is reported as unhealthy without blocking the caller. In-process plugins run each batch on a caller thread in
+ * a thread group of their own, kept for the plugin's next batch; plugins in a runner ({@link RemoteIndicator}) are
+ * sent the batch over its pipe. Every reading is rebuilt through the API's records, so it is checked again whatever
+ * the plugin did to it. This class only picks the way: {@link InProcessMeasurer} and {@link RemoteMeasurer} measure,
+ * {@link HealthChecks} checks health.
  */
 public final class Measurer implements AutoCloseable {
 
@@ -116,5 +117,6 @@ public final class Measurer implements AutoCloseable {
     @Override
     public void close() {
         checks.close();
+        inProcess.close();
     }
 }

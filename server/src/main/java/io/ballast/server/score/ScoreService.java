@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,8 +21,9 @@ import org.slf4j.LoggerFactory;
  * Keeps scores in step with observations and events. Touched regions are queued with their changed years; one worker
  * drains the queue, recomputing each touched region once per drain however many batches touched it. A change can move
  * other regions' ranks, so after a drain every region's latest document is rebuilt and those whose bytes changed go
- * to the stream; only then are the changed score rows written ({@link ScoreWriter}) and an uncertainty analysis asked
- * for, so that neither delays the event. Stored scores are derived data: every start recomputes them.
+ * to the stream; only then is an uncertainty analysis asked for, and the changed score rows are written behind
+ * ({@link ScoreWriter}), so that neither delays the event. Stored scores are derived data: every start recomputes
+ * them, and no read serves them.
  */
 public final class ScoreService {
 
@@ -38,11 +38,9 @@ public final class ScoreService {
     private final UncertaintyService uncertainty;
     private final PendingCells pending = new PendingCells();
     private final AtomicBoolean draining = new AtomicBoolean();
-    /** Whether {@link #settle} has rows still to write: a close waits for them. */
-    private final AtomicBoolean settling = new AtomicBoolean();
     private final ScoringStatus status = new ScoringStatus();
-    /** Regions scored at start-up whose rows {@link #settle} writes. */
-    private final Map<String, List<YearScores>> unsettled = new ConcurrentHashMap<>();
+    /** Whether the last drain failed: the status is healthy again when neither it nor the last rows' writing did. */
+    private volatile boolean scoringFailing;
     private volatile boolean closed;
     /** Whether anything was scored again since the start's first scoring (a change, a reload, a plugin). */
     private volatile boolean rescored;
@@ -55,7 +53,8 @@ public final class ScoreService {
         this.panel = panel;
         this.publisher = new ScorePublisher(queries, sink, alertSink, status);
         this.sink = sink;
-        this.writer = new ScoreWriter(scores, new ScoreRows(json), status, scoring::failed);
+        this.writer = new ScoreWriter(scores, new ScoreRows(json), status, scoring::failed, worker,
+                this::succeededIfAll);
         this.worker = worker;
     }
 
@@ -109,13 +108,13 @@ public final class ScoreService {
                 }
                 if (!scored.isEmpty() && !closed) {
                     ok &= publisher.publish(false, ScoreSink.SCORE, scored.keySet());
-                    ok &= writer.write(scored);
+                    writer.writeBehind(scored);
                     analyse();
                 }
-                if (ok) {
-                    status.succeeded();
-                }
+                scoringFailing = !ok;
+                succeededIfAll();
             } catch (Throwable e) { // an Error (out of memory) must not leave scoring stopped for good
+                scoringFailing = true;
                 status.failed("scoring", e);
                 LOG.error("Scoring stopped part-way; it resumes with the next change", e);
             } finally {
@@ -124,14 +123,20 @@ public final class ScoreService {
         } while (!pending.isEmpty() && draining.compareAndSet(false, true));
     }
 
+    private void succeededIfAll() {
+        if (!scoringFailing && !writer.failing()) {
+            status.succeeded();
+        }
+    }
+
     /** Queues every year of these regions for recompute (the set of plugins or a weight changed). */
     public void scheduleAll(Collection<String> regions) {
         schedule(regions.stream().map(region -> new Cell(region, Cell.ALL_YEARS)).toList());
     }
 
     /**
-     * Stops taking work and waits (up to {@code timeout}) for a running recompute, or the rows of the start-up's, to
-     * be done, so the database can close under it. Queued work is dropped: the next start recomputes it. Answers
+     * Stops taking work, waits (up to {@code timeout}) for a running recompute to be done and writes the rows not yet
+     * written, so the database can close under it. Queued work is dropped: the next start recomputes it. Answers
      * whether the panel is in step with the database: nothing was dropped, cut off or failed.
      */
     public boolean close(Duration timeout) {
@@ -139,7 +144,10 @@ public final class ScoreService {
         boolean dropped = !pending.isEmpty();
         pending.clear();
         long deadline = System.nanoTime() + timeout.toNanos();
-        while ((draining.get() || settling.get()) && System.nanoTime() < deadline) {
+        while ((draining.get() || !writer.done()) && System.nanoTime() < deadline) {
+            if (!draining.get()) {
+                writer.write(); // the rows behind, now, unless the worker is writing them
+            }
             try {
                 Thread.sleep(5);
             } catch (InterruptedException e) {
@@ -147,8 +155,7 @@ public final class ScoreService {
                 return false;
             }
         }
-        return !dropped && !draining.get() && !settling.get() && !scoring.anyFailed() && unsettled.isEmpty()
-                && status.healthy();
+        return !dropped && !draining.get() && writer.done() && !scoring.anyFailed() && status.healthy();
     }
 
     /** The analysis's ranges changed (a reload): the documents lose their old bands, and a new analysis runs. */
@@ -191,7 +198,7 @@ public final class ScoreService {
      * waits for {@link #settle}, once the server serves.
      */
     public void recomputeAll(Collection<String> regions) {
-        regions.forEach(region -> scoring.scoreAll(region).ifPresent(years -> unsettled.put(region, years)));
+        regions.forEach(region -> scoring.scoreAll(region).ifPresent(years -> writer.hold(region, years)));
         publisher.publish(true, ScoreSink.SCORE, List.of());
     }
 
@@ -202,7 +209,7 @@ public final class ScoreService {
      */
     public void recomputeServed(Collection<String> regions, Optional<UncertaintyResult> analysed) {
         publisher.served();
-        regions.forEach(region -> scoring.scoreAll(region).ifPresent(years -> unsettled.put(region, years)));
+        regions.forEach(region -> scoring.scoreAll(region).ifPresent(years -> writer.hold(region, years)));
         analysed.ifPresent(uncertainty::adopt);
         publisher.publish(false, ScoreSink.SCORE, List.of());
     }
@@ -212,17 +219,10 @@ public final class ScoreService {
      * rows it computed and asks for the first uncertainty analysis.
      */
     public void settle() {
-        settling.set(true);
         worker.executeBlocking(() -> {
-            try {
-                Map<String, List<YearScores>> rows = new LinkedHashMap<>(unsettled);
-                unsettled.clear();
-                writer.write(rows); // even when closing: close waits, so that a start leaves its scores stored
-                if (!closed) {
-                    analyse();
-                }
-            } finally {
-                settling.set(false);
+            writer.write(); // even when closing: close writes what is left, so that a start leaves its scores stored
+            if (!closed) {
+                analyse();
             }
             return null;
         }, false);

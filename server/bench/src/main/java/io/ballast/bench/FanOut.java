@@ -36,9 +36,10 @@ public final class FanOut {
     /**
      * Enough changes for the JIT to have compiled the path from the commit to the event: code run once per change is
      * interpreted until it has run a few hundred times (tiered compilation's thresholds); with 50, a change's work took
-     * about twice as long as with 300 (docs/performance.md).
+     * about twice as long as with 300 (docs/performance.md). {@code -Dfanout.warmup=N} sets another count: the JIT
+     * still compiles parts of Ballast's change path after 300 (a change runs much of its code once).
      */
-    private static final int WARM_UP_TRIGGERS = 300;
+    private static final int WARM_UP_TRIGGERS = Integer.getInteger("fanout.warmup", 300);
     /**
      * Enough writes to N streams for the JIT to have compiled the write path before anything is measured: with 2, the
      * compiler threads still took a large share of both cores during the measured trials (perf, docs/performance.md).

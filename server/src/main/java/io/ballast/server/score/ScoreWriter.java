@@ -59,12 +59,22 @@ final class ScoreWriter {
     void writeBehind(Map<String, List<YearScores>> scored) {
         unwritten.putAll(scored);
         if (due.compareAndSet(false, true)) {
-            CompletableFuture.delayedExecutor(BEHIND.toMillis(), TimeUnit.MILLISECONDS).execute(() ->
-                    worker.executeBlocking(() -> {
-                        due.set(false);
-                        write();
-                        return null;
-                    }, false));
+            // the JDK's delay thread only hands the writing over to the scoring worker
+            CompletableFuture.delayedExecutor(BEHIND.toMillis(), TimeUnit.MILLISECONDS, Runnable::run)
+                    .execute(this::writeOnWorker);
+        }
+    }
+
+    private void writeOnWorker() {
+        try {
+            worker.executeBlocking(() -> {
+                due.set(false);
+                write();
+                return null;
+            }, false);
+        } catch (RuntimeException e) { // the worker is closed: the server closes, and its close writes the rows
+            due.set(false);
+            LOG.debug("Rows left to the close: the scoring worker no longer takes work", e);
         }
     }
 

@@ -5,8 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.ballast.server.store.Database;
 import io.ballast.server.store.NewObservation;
+import io.vertx.core.WorkerExecutor;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -52,13 +54,40 @@ class RowsBehindTest {
         }
     }
 
+    @Test
+    void rowsDueWhenTheWorkerHasClosedAreLeftToTheCloseWithoutAnUncaughtError() throws Exception {
+        List<Throwable> uncaught = new CopyOnWriteArrayList<>();
+        Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> uncaught.add(e));
+        try (ScoringRig rig = new ScoringRig("rows-behind-worker-closed")) {
+            AtomicInteger events = new AtomicInteger();
+            WorkerExecutor worker = rig.worker();
+            var service = started(rig, events, worker);
+
+            change(rig, service, 42.0);
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(2)).until(() -> events.get() == 2);
+            worker.close().await(); // as when Vert.x closes before the rows are due
+            Thread.sleep(3 * ScoreWriter.BEHIND.toMillis());
+
+            assertThat(uncaught).isEmpty();
+            assertThat(service.close(Duration.ofSeconds(10))).isTrue();
+            assertThat(stored(rig.database)).isEqualTo(scored(rig.panel));
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(before);
+        }
+    }
+
     /** A service that scored and settled the rig's China, counting China's events. */
     private static ScoreService started(ScoringRig rig, AtomicInteger events) {
+        return started(rig, events, rig.worker());
+    }
+
+    private static ScoreService started(ScoringRig rig, AtomicInteger events, WorkerExecutor worker) {
         ScoreService service = rig.service((region, event, bytes) -> {
             if (region.equals("CHN")) {
                 events.incrementAndGet();
             }
-        });
+        }, worker);
         service.recomputeAll(List.of("CHN"));
         service.settle();
         await().atMost(Duration.ofSeconds(30)).until(() -> scored(rig.panel).equals(stored(rig.database)));

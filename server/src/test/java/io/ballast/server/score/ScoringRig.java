@@ -8,6 +8,7 @@ import io.ballast.server.indicator.PluginHost;
 import io.ballast.server.ingest.Baseline;
 import io.ballast.server.store.Database;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -42,9 +43,18 @@ final class ScoringRig implements AutoCloseable {
 
     /** A scoring service over this rig's database and panel, handing its events to {@code sink}. */
     ScoreService service(ScoreSink sink) {
+        return service(sink, worker());
+    }
+
+    /** A scoring service as {@link #service(ScoreSink)}, on the scoring worker given. */
+    ScoreService service(ScoreSink sink, WorkerExecutor worker) {
         return new ScoreService(database.observations(), database.events(), database.scores(), scorer(), panel,
-                queries, sink, alerts -> { },
-                vertx.createSharedWorkerExecutor("test-score", 1), json, uncertainty);
+                queries, sink, alerts -> { }, worker, json, uncertainty);
+    }
+
+    /** A scoring worker: one thread. */
+    WorkerExecutor worker() {
+        return vertx.createSharedWorkerExecutor("test-score", 1);
     }
 
     /** A scorer of the built-in plugins under this rig's configuration. */

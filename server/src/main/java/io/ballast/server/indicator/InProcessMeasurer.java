@@ -83,11 +83,12 @@ final class InProcessMeasurer {
             caller.setDaemon(true);
             return caller;
         };
+        // once closed, a batch still asked for runs on a thread of its own, as every batch did before callers were kept
         return new Lane(group, new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE.toNanos(), TimeUnit.NANOSECONDS,
-                new SynchronousQueue<>(), factory));
+                new SynchronousQueue<>(), factory, (task, closed) -> factory.newThread(task).start()));
     }
 
-    /** Ends every plugin's idle callers now; a call still running ends when it returns. */
+    /** Ends every plugin's idle callers now; a call still running ends when it returns, a later batch on its own. */
     void close() {
         lanes.asMap().values().forEach(lane -> lane.callers().shutdown());
     }

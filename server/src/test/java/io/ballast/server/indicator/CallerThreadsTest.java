@@ -90,4 +90,19 @@ class CallerThreadsTest {
         assertThat(threads).hasSize(2);
         await().atMost(Duration.ofSeconds(5)).until(() -> threads.stream().noneMatch(Thread::isAlive));
     }
+
+    @Test
+    void aBatchAskedForAfterCloseStillRunsOnAThreadOfThePlugins() {
+        PluginHost host = new PluginHost(id -> true);
+        Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        LoadedPlugin plugin = host.add(new Noting(threads, null), "test").orElseThrow();
+        Measurer measurer = new Measurer(host, Duration.ofSeconds(2));
+        measurer.measureAll(plugin, year(2019));
+        measurer.close();
+
+        assertThat(measurer.measureAll(plugin, year(2020))).singleElement()
+                .satisfies(m -> assertThat(m.reading()).isPresent());
+        assertThat(threads).hasSize(2).allSatisfy(t -> assertThat(t.getName()).startsWith("ballast-plugin-noting-"));
+        assertThat(host.get("noting").orElseThrow().state()).isEqualTo(PluginState.STARTED);
+    }
 }

@@ -59,6 +59,7 @@ export function markSymbol(shape, { fill = '#000000', stroke = '#000000' } = {})
 /**
  * Fills `list` (a <ul>) with `entries`: [{id, label, look, hidden, toggle}] and `keys`: [{label, symbol}].
  * `onToggle(id)` runs when a toggle is operated; `onFocus(id or null)` when the pointer or focus enters or leaves one.
+ * A toggle that had the focus has it again once drawn anew.
  */
 export function renderLegend(list, { entries, keys = [], onToggle, onFocus }) {
   const items = entries.map((e) => {
@@ -74,5 +75,8 @@ export function renderLegend(list, { entries, keys = [], onToggle, onFocus }) {
   });
   const marks = keys.map((k) => el('li', { class: 'legend-item legend-key', 'data-key': k.id }, k.symbol,
     el('span', { class: 'legend-label' }, k.label)));
+  // drawn again with its chart (a toggle, a live event): a keyboard user's focus stays on the entry it was on
+  const focused = list.contains(document.activeElement) ? document.activeElement.dataset.line : undefined;
   list.replaceChildren(...items, ...marks);
+  if (focused) list.querySelector(`[data-line="${CSS.escape(focused)}"]`)?.focus();
 }

@@ -3,7 +3,6 @@ package io.ballast.server.indicator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.ballast.api.Component;
 import io.ballast.api.Indicator;
 import io.ballast.api.IndicatorContext;
 import io.ballast.api.IndicatorDescriptor;
@@ -12,12 +11,10 @@ import io.ballast.testkit.TestContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,28 +23,23 @@ import org.junit.jupiter.api.Test;
  */
 class CallerThreadsTest {
 
-    /** Notes each thread it is called on; when {@code meet} is given, waits for the other caller inside measure. */
-    record Noting(Set<Thread> threads, CyclicBarrier meet) implements Indicator {
+    /** Notes each thread it is called on, then answers as {@code inner} does. */
+    record Noting(Set<Thread> threads, Indicator inner) implements Indicator {
         @Override
         public IndicatorDescriptor descriptor() {
-            return new IndicatorDescriptor("noting", "Noting", "notes its threads", "1", List.of("X"), List.of());
+            return inner.descriptor();
         }
 
         @Override
         public IndicatorReading measure(IndicatorContext context) {
             threads.add(Thread.currentThread());
-            if (meet != null) {
-                try {
-                    meet.await(2, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                } catch (BrokenBarrierException | TimeoutException e) {
-                    throw new IllegalStateException("measured alone", e);
-                }
-            }
-            return new IndicatorReading(50, List.of(new Component("x", "X", 1, 50, 1)), "fine.", 1, List.of());
+            return inner.measure(context);
         }
+    }
+
+    /** Notes its threads; with {@code parties} above 1, answers once that many calls are inside measure at once. */
+    private static Noting noting(Set<Thread> threads, int parties) {
+        return new Noting(threads, new MeasureEachTest.Meeting("noting", new CyclicBarrier(parties)));
     }
 
     private static List<IndicatorContext> year(int year) {
@@ -58,7 +50,7 @@ class CallerThreadsTest {
     void aPluginsBatchesOneAfterTheOtherRunOnOneThreadOfItsOwn() {
         PluginHost host = new PluginHost(id -> true);
         Set<Thread> threads = ConcurrentHashMap.newKeySet();
-        LoadedPlugin plugin = host.add(new Noting(threads, null), "test").orElseThrow();
+        LoadedPlugin plugin = host.add(noting(threads, 1), "test").orElseThrow();
         try (Measurer measurer = new Measurer(host, Duration.ofSeconds(2))) {
             for (int year = 2000; year < 2010; year++) {
                 assertThat(measurer.measureAll(plugin, year(year))).singleElement()
@@ -78,7 +70,7 @@ class CallerThreadsTest {
     void batchesOfOnePluginAtTheSameTimeEachHaveAThreadAndNoneIsLeftAfterClose() throws Exception {
         PluginHost host = new PluginHost(id -> true);
         Set<Thread> threads = ConcurrentHashMap.newKeySet();
-        LoadedPlugin plugin = host.add(new Noting(threads, new CyclicBarrier(2)), "test").orElseThrow();
+        LoadedPlugin plugin = host.add(noting(threads, 2), "test").orElseThrow();
         try (Measurer measurer = new Measurer(host, Duration.ofSeconds(5))) {
             var other = CompletableFuture.supplyAsync(() -> measurer.measureAll(plugin, year(2020)));
             List<Measurement> mine = measurer.measureAll(plugin, year(2021));
@@ -95,7 +87,7 @@ class CallerThreadsTest {
     void aBatchAskedForAfterCloseStillRunsOnAThreadOfThePlugins() {
         PluginHost host = new PluginHost(id -> true);
         Set<Thread> threads = ConcurrentHashMap.newKeySet();
-        LoadedPlugin plugin = host.add(new Noting(threads, null), "test").orElseThrow();
+        LoadedPlugin plugin = host.add(noting(threads, 1), "test").orElseThrow();
         Measurer measurer = new Measurer(host, Duration.ofSeconds(2));
         measurer.measureAll(plugin, year(2019));
         measurer.close();

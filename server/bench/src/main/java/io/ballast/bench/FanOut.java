@@ -18,13 +18,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * The SSE fan-out benchmark: N clients (in a separate JVM, {@link FanOutClient}) hold a stream of China's scores open
  * on a real Ballast process; an observation is ingested and we measure, per client, the time from the ingest's
- * acknowledgement to the score event's arrival (p50, p99, max; median of 5 trials, after 300 triggers without streams
+ * acknowledgement to the score event's arrival (p50, p99, max; median of 9 trials, after 300 triggers without streams
  * and 10 trials with them to warm the server up), and the server's heap and RSS per stream. The same is done against
  * {@link BareBroadcaster}, bare Vert.x sending the same bytes, as the floor. At Ballast's stream cap, 200 more clients
  * must be refused with 503 while the server keeps answering other requests. Ballast is measured twice, as configured
- * by default and without the uncertainty analysis, which takes both cores for a while after every change. This class runs the steps of one
- * measurement; triggering ({@link FanOutTrigger}), the clients' protocol ({@link FanOutClientLines}), memory
- * ({@link ServerMemory}) and the table ({@link FanOutTable}) are classes of their own.
+ * by default and without the uncertainty analysis, which takes both cores for a while after every change. Servers and
+ * clients run below this harness's priority, so that it reads each acknowledgement when it arrives
+ * ({@link ChildProcesses#startMeasured}). This class runs the steps of one measurement; triggering
+ * ({@link FanOutTrigger}), the clients' protocol ({@link FanOutClientLines}), memory ({@link ServerMemory}) and the
+ * table ({@link FanOutTable}) are classes of their own.
  * {@code java -cp server/bench/target/benchmarks.jar io.ballast.bench.FanOut [server.jar] [N,N,...]}.
  */
 public final class FanOut {
@@ -32,7 +34,8 @@ public final class FanOut {
     /** Ballast's default {@code stream.max-connections}: at this N the beyond-cap check runs. */
     private static final int STREAM_CAP = 10_000;
     private static final int SOURCES = 16;
-    private static final int TRIALS = 5;
+    /** Trial medians at 1,000 streams move by a factor of two from one trial to the next: 5 were too few. */
+    private static final int TRIALS = 9;
     /**
      * Enough changes for the JIT to have compiled the path from the commit to the event: code run once per change is
      * interpreted until it has run a few hundred times (tiered compilation's thresholds); with 50, a change's work took
@@ -85,7 +88,7 @@ public final class FanOut {
                 ? Launch.bench(benchJar, SERVER_JVM, BareBroadcaster.class, eventFile.toString())
                 : Launch.ballast(jar, Files.createTempDirectory(work, "ballast-data"), SERVER_JVM, target.extraYaml());
         int port = launch.port();
-        Process server = processes.start(launch.command(), Redirect.to(log(label, "server").toFile()));
+        Process server = processes.startMeasured(launch.command(), Redirect.to(log(label, "server").toFile()));
         Process client = null;
         try {
             launch.waitReady(http);
@@ -95,7 +98,7 @@ public final class FanOut {
             warmUp(target, port);
             long heapBefore = ServerMemory.heapKb(server.pid());
             long rssBefore = ServerMemory.rssKb(server.pid());
-            client = processes.start(List.of(Launch.java(), "-Xmx2g", "-cp", benchJar.toString(),
+            client = processes.startMeasured(List.of(Launch.java(), "-Xmx2g", "-cp", benchJar.toString(),
                     FanOutClient.class.getName(), "127.0.0.1", Integer.toString(port), target.streamPath(),
                     Integer.toString(n), Integer.toString(SOURCES)), Redirect.PIPE);
             FanOutClientLines lines = new FanOutClientLines(client, log(label, "client"), label);

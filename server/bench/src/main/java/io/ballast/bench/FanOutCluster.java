@@ -66,7 +66,8 @@ public final class FanOutCluster {
         List<Process> clients = new ArrayList<>();
         try {
             for (Launch launch : launches) {
-                servers.add(processes.start(launch.command(), Redirect.to(log(label, "server-" + servers.size()).toFile())));
+                Redirect log = Redirect.to(log(label, "server-" + servers.size()).toFile());
+                servers.add(processes.startMeasured(launch.command(), log));
             }
             for (Launch launch : launches) {
                 launch.waitReady(http);
@@ -85,7 +86,7 @@ public final class FanOutCluster {
             List<FanOutClientLines> lines = new ArrayList<>();
             int connected = 0;
             for (Launch launch : launches) {
-                Process client = processes.start(List.of(Launch.java(), "-Xmx2g", "-cp", benchJar.toString(),
+                Process client = processes.startMeasured(List.of(Launch.java(), "-Xmx2g", "-cp", benchJar.toString(),
                         FanOutClient.class.getName(), "127.0.0.1", Integer.toString(launch.port()),
                         FanOutTarget.BALLAST.streamPath(), Integer.toString(n / nodes), Integer.toString(SOURCES)),
                         Redirect.PIPE);

@@ -16,6 +16,13 @@ record Abandonable(Model model, BooleanSupplier abandoned) implements Model {
         }
     }
 
+    /** Throws {@link AbandonedException} once {@code abandoned} says so: for the steps between evaluations. */
+    static void stopIf(BooleanSupplier abandoned) {
+        if (abandoned.getAsBoolean()) {
+            throw new AbandonedException();
+        }
+    }
+
     @Override
     public int outputs() {
         return model.outputs();
@@ -23,9 +30,7 @@ record Abandonable(Model model, BooleanSupplier abandoned) implements Model {
 
     @Override
     public void evaluate(double[] factorValues, double[] out) {
-        if (abandoned.getAsBoolean()) {
-            throw new AbandonedException();
-        }
+        stopIf(abandoned);
         model.evaluate(factorValues, out);
     }
 }

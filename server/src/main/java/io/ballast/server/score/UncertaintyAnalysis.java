@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * Handbook step 7 on a panel: a Monte Carlo over the choices an analyst could defensibly make ({@link PanelModel}),
@@ -41,13 +42,14 @@ public final class UncertaintyAnalysis {
     }
 
     /**
-     * As above; once {@code abandoned} says so the evaluations stop and the run throws (its result would be of scores
-     * that have changed since).
+     * As above; once {@code abandoned} says so the run stops, in a model evaluation or between the steps after them
+     * (bands, rank intervals, Sobol indices, convergence), and throws: its result would be of scores that have changed
+     * since, and a change waits for the cores it holds.
      */
     public UncertaintyResult run(long version, Map<String, List<YearScores>> years,
                           java.util.function.ToDoubleFunction<String> weights, UncertaintyRanges ranges,
                           int carryForwardYears, double minInputCoverage, double minCoverage,
-                          java.util.function.BooleanSupplier abandoned) {
+                          BooleanSupplier abandoned) {
         long started = System.nanoTime();
         List<PanelModel.YearCell> cells = new ArrayList<>();
         List<String> indicators = null;
@@ -72,7 +74,11 @@ public final class UncertaintyAnalysis {
         PanelModel all = new PanelModel(cells, indicators, w, ranges, minInputCoverage, minCoverage);
         SaltelliDesign design = design(all, ranges.samples());
         Draws draws = monteCarlo.uncertainty(new Abandonable(all, abandoned), design);
-        Map<String, Map<Integer, UncertaintyResult.CellResult>> results = cellResults(all, draws);
+        Abandonable.stopIf(abandoned);
+        List<Band> bands = draws.bands();
+        Abandonable.stopIf(abandoned);
+        Map<String, Map<Integer, UncertaintyResult.CellResult>> results = cellResults(all, draws, bands);
+        Abandonable.stopIf(abandoned);
 
         // the missing-data rule decides whether a composite exists at all, which indices over defined draws cannot see
         // (and which leaves few complete rows): its effect is the share of draws that define the composite; the
@@ -85,18 +91,35 @@ public final class UncertaintyAnalysis {
                 design(last, ranges.samples()));
         Map<String, UncertaintyResult.Sensitivity> sensitivity = new LinkedHashMap<>();
         for (int c = 0; c < latest.size(); c++) {
+            Abandonable.stopIf(abandoned);
             SobolIndices indices = sensitivityDraws.sensitivity(c);
             sensitivity.put(latest.get(c).region(), new UncertaintyResult.Sensitivity(latest.get(c).year(),
                     indices.rows(), indices.variance(), indices.effects()));
         }
+        List<Convergence> convergence = convergence(draws, bands, all.cells().size(), abandoned);
         double p5 = 0;
         double p95 = 0;
-        for (Convergence c : draws.convergence().subList(0, all.cells().size())) {
+        for (Convergence c : convergence) {
             p5 = Math.max(p5, Double.isNaN(c.p5Shift()) ? 0 : c.p5Shift());
             p95 = Math.max(p95, Double.isNaN(c.p95Shift()) ? 0 : c.p95Shift());
         }
         return new UncertaintyResult(version, results, sensitivity, ranges.samples(), draws.draws(), p5, p95,
                 Instant.now(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * The convergence of the composites (the first {@code composites} outputs): their bands at N/2 beside those at N,
+     * which {@code bands} already holds.
+     */
+    private static List<Convergence> convergence(Draws draws, List<Band> bands, int composites,
+                                                 BooleanSupplier abandoned) {
+        Draws half = draws.firstHalf();
+        List<Convergence> convergence = new ArrayList<>(composites);
+        for (int c = 0; c < composites; c++) {
+            Abandonable.stopIf(abandoned);
+            convergence.add(new Convergence(half.band(c), bands.get(c)));
+        }
+        return convergence;
     }
 
     /**
@@ -130,10 +153,9 @@ public final class UncertaintyAnalysis {
     }
 
     private static Map<String, Map<Integer, UncertaintyResult.CellResult>> cellResults(PanelModel model,
-                                                                                     Draws draws) {
+                                                                                     Draws draws, List<Band> bands) {
         List<PanelModel.Cell> cells = model.cells();
         int n = cells.size();
-        List<Band> bands = draws.bands();
         // ranks rest on the comparable composites (the fourth block): like for like, as the plain ranks are
         Map<Integer, List<Integer>> byYear = new TreeMap<>();
         for (int c = 0; c < n; c++) {

@@ -1,12 +1,14 @@
 package io.ballast.server.score;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ballast.server.config.BallastConfig;
 import io.ballast.server.config.BallastConfig.CompositeMethod;
 import io.ballast.server.score.uncertainty.MonteCarlo;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -76,5 +78,21 @@ class UncertaintyAnalysisTest {
         // reproducible: the same data and ranges give the same numbers
         assertThat(run(new UncertaintyRanges(0.5, 0.5, 0.2, List.of(CompositeMethod.GEOMETRIC,
                 CompositeMethod.ARITHMETIC), List.of(0, 1, 2), 1024)).cells()).isEqualTo(result.cells());
+    }
+
+    @Test
+    void anAnalysisAbandonedOnceItsModelRunsAreDoneStopsBeforeItsBandsIndicesAndConvergence() {
+        // abandoned only when asked from outside a model evaluation: the steps after the runs (bands, rank intervals,
+        // Sobol indices, convergence) take a core for a while and must give it back as the evaluations do
+        BooleanSupplier outsideTheRuns = () -> StackWalker.getInstance()
+                .walk(frames -> frames.noneMatch(f -> f.getMethodName().equals("evaluate")));
+        UncertaintyRanges ranges = new UncertaintyRanges(0.5, 0.5, 0.2, List.of(CompositeMethod.GEOMETRIC), List.of(2),
+                64);
+
+        assertThatThrownBy(() -> new UncertaintyAnalysis(MonteCarlo.sequential())
+                .run(1, bundled.years, id -> 1.0, ranges, 2, 0.7, 0.7, outsideTheRuns))
+                .isInstanceOf(Abandonable.AbandonedException.class);
+        assertThat(new UncertaintyAnalysis(MonteCarlo.sequential())
+                .run(1, bundled.years, id -> 1.0, ranges, 2, 0.7, 0.7, () -> false).cells()).isNotEmpty();
     }
 }

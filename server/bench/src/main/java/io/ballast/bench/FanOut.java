@@ -49,8 +49,12 @@ public final class FanOut {
      */
     private static final int WARM_UP_TRIALS = 10;
     private static final int EXTRA = 200;
-    /** The same for both servers, so heap and RSS per stream compare like with like. */
-    private static final List<String> SERVER_JVM = List.of("-Xmx1g");
+    /**
+     * The same for both servers, so heap and RSS per stream compare like with like. The heap is fixed: the full GCs of
+     * {@link ServerMemory} made G1 shrink it to about 94 MB just before the trials, and Ballast, which allocates a few
+     * MB per change, then paused for a young GC (5-16 ms) every few changes, inside the measured window of some.
+     */
+    private static final List<String> SERVER_JVM = List.of("-Xms1g", "-Xmx1g");
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final ChildProcesses processes = new ChildProcesses();

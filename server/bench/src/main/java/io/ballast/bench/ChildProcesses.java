@@ -21,6 +21,8 @@ final class ChildProcesses {
     private static final int NICE = Integer.getInteger("bench.nice", 10);
 
     private final List<Process> running = new ArrayList<>();
+    /** Whether {@code nice} could be run; false after it could not, once. */
+    private boolean niceable = true;
 
     ChildProcesses() {
         Runtime.getRuntime().addShutdownHook(new Thread(this::killAll, "kill benchmark processes"));
@@ -35,14 +37,24 @@ final class ChildProcesses {
         return p;
     }
 
-    /** As {@link #start}, below the harness's priority ({@link #NICE}): a server or a client being measured. */
+    /**
+     * As {@link #start}, below the harness's priority ({@link #NICE}): a server or a client being measured. Where
+     * there is no {@code nice} to run, it says so once and starts the process at the harness's priority.
+     */
     Process startMeasured(List<String> command, ProcessBuilder.Redirect output) throws IOException {
-        if (NICE == 0) {
+        if (NICE == 0 || !niceable) {
             return start(command, output);
         }
         List<String> niced = new ArrayList<>(List.of("nice", "-n", Integer.toString(NICE)));
         niced.addAll(command);
-        return start(niced, output);
+        try {
+            return start(niced, output);
+        } catch (IOException e) {
+            niceable = false;
+            System.out.println("note: cannot run nice (" + e.getMessage() + "); the measured processes run at the "
+                    + "harness's priority, which makes delays of servers that answer and write at once look shorter");
+            return start(command, output);
+        }
     }
 
     /** Stops a process (nothing when null), forcibly when it has not ended 30 s after being asked to. */

@@ -96,7 +96,9 @@ public final class UncertaintyAnalysis {
             sensitivity.put(latest.get(c).region(), new UncertaintyResult.Sensitivity(latest.get(c).year(),
                     indices.rows(), indices.variance(), indices.effects()));
         }
-        List<Convergence> convergence = convergence(draws, bands, all.cells().size(), abandoned);
+        Abandonable.stopIf(abandoned);
+        // the composites' convergence (the first block of outputs), from their bands at N worked out above
+        List<Convergence> convergence = draws.convergence(bands.subList(0, all.cells().size()));
         double p5 = 0;
         double p95 = 0;
         for (Convergence c : convergence) {
@@ -105,21 +107,6 @@ public final class UncertaintyAnalysis {
         }
         return new UncertaintyResult(version, results, sensitivity, ranges.samples(), draws.draws(), p5, p95,
                 Instant.now(), (System.nanoTime() - started) / 1_000_000);
-    }
-
-    /**
-     * The convergence of the composites (the first {@code composites} outputs): their bands at N/2 beside those at N,
-     * which {@code bands} already holds.
-     */
-    private static List<Convergence> convergence(Draws draws, List<Band> bands, int composites,
-                                                 BooleanSupplier abandoned) {
-        Draws half = draws.firstHalf();
-        List<Convergence> convergence = new ArrayList<>(composites);
-        for (int c = 0; c < composites; c++) {
-            Abandonable.stopIf(abandoned);
-            convergence.add(new Convergence(half.band(c), bands.get(c)));
-        }
-        return convergence;
     }
 
     /**

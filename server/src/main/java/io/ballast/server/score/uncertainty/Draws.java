@@ -115,11 +115,23 @@ public final class Draws {
 
     /** {@link #bands()} at N/2 beside those at N, per output. */
     public List<Convergence> convergence() {
-        List<Band> half = firstHalf().bands();
-        List<Band> full = bands();
-        List<Convergence> convergence = new ArrayList<>(outputs());
-        for (int output = 0; output < outputs(); output++) {
-            convergence.add(new Convergence(half.get(output), full.get(output)));
+        return convergence(bands());
+    }
+
+    /**
+     * The first {@code full.size()} outputs' bands at N/2 beside {@code full}, their bands at N as {@link #bands()}
+     * gave them (a prefix of it, so that only the outputs wanted are worked out again).
+     */
+    public List<Convergence> convergence(List<Band> full) {
+        if (full.size() > outputs()) {
+            throw new IllegalArgumentException(full.size() + " bands for " + outputs() + " outputs");
+        }
+        Draws half = firstHalf();
+        double[] sample = new double[half.draws()];
+        Quantiles quantiles = Quantiles.ofValues();
+        List<Convergence> convergence = new ArrayList<>(full.size());
+        for (int output = 0; output < full.size(); output++) {
+            convergence.add(new Convergence(half.band(output, sample, quantiles), full.get(output)));
         }
         return List.copyOf(convergence);
     }

@@ -111,6 +111,28 @@ class DrawsTest {
     }
 
     @Test
+    void convergenceOfTheFirstOutputsTakesTheirBandsAtNAsGiven() {
+        Draws draws = MonteCarlo.sequential().uncertainty(new Model() {
+            @Override
+            public int outputs() {
+                return 3;
+            }
+
+            @Override
+            public void evaluate(double[] factorValues, double[] out) {
+                out[0] = factorValues[0];
+                out[1] = 2 * factorValues[0];
+                out[2] = 3 * factorValues[0];
+            }
+        }, SaltelliDesign.of(ONE, 64));
+        List<Band> bands = draws.bands();
+
+        assertThat(draws.convergence(bands.subList(0, 2))).isEqualTo(draws.convergence().subList(0, 2));
+        assertThatThrownBy(() -> draws.convergence(List.of(bands.get(0), bands.get(1), bands.get(2), bands.get(0))))
+                .hasMessageContaining("4 bands for 3 outputs");
+    }
+
+    @Test
     void convergenceOfAUniformOutputSettlesNearItsTrueQuantiles() {
         List<Convergence> convergence = MonteCarlo.sequential().uncertainty(new Model() {
             @Override
